@@ -17,7 +17,8 @@ export type ErrorCode =
   | "CYCLE"
   | "DUPLICATE_REVISION"
   | "TEMPLATE"
-  | "CHECK_FAILED";
+  | "CHECK_FAILED"
+  | "NOT_AT_HEAD";
 
 const EXIT_CODES: Record<ErrorCode, number> = {
   USAGE: 2,
@@ -35,6 +36,7 @@ const EXIT_CODES: Record<ErrorCode, number> = {
   DATABASE: 3,
   MIGRATION: 3,
   CHECK_FAILED: 1,
+  NOT_AT_HEAD: 1,
 };
 
 export interface AthanorErrorDetails {

@@ -1,0 +1,63 @@
+import type { Connection, Dialect } from "../dialects/dialect.js";
+import type { Op } from "../operations/types.js";
+import type { TableSnapshot } from "../snapshot/types.js";
+
+/** Where each database stands: one row per head in a one-column table. */
+export class VersionTable {
+  readonly #dialect: Dialect;
+  readonly name: string;
+  readonly schema: string | null;
+
+  constructor(dialect: Dialect, name: string, schema: string | null) {
+    this.#dialect = dialect;
+    this.name = name;
+    this.schema = schema;
+  }
+
+  get qualified(): string {
+    const q = this.#dialect.quoteIdentifier;
+    return this.schema ? `${q(this.schema)}.${q(this.name)}` : q(this.name);
+  }
+
+  snapshot(): TableSnapshot {
+    return {
+      schema: this.schema,
+      name: this.name,
+      columns: [{ name: "version_num", type: { kind: "varchar", length: 32 }, nullable: false, default: null, autoincrement: false, comment: null }],
+      primaryKey: { name: `${this.name}_pkc`, columns: ["version_num"] },
+      foreignKeys: [], uniques: [], indexes: [], checks: [], comment: null,
+    };
+  }
+
+  createOp(): Op {
+    return { kind: "createTable", table: this.snapshot() };
+  }
+
+  /** The rows, or null when the table does not exist yet. */
+  async read(conn: Connection): Promise<string[] | null> {
+    try {
+      const rows = await conn.query<{ version_num: string }>(`SELECT version_num FROM ${this.qualified}`);
+      return rows.map((r) => String(r.version_num)).sort();
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * Statements that turn the rows `before` into `after`, as Alembic does: a linear step
+   * updates its row, entering a branch inserts one, a merge deletes one parent's row and
+   * updates the other's, reaching base deletes.
+   */
+  transition(before: readonly string[], after: readonly string[]): string[] {
+    const lit = (v: string) => this.#dialect.literal(v);
+    const removed = before.filter((r) => !after.includes(r));
+    const added = after.filter((r) => !before.includes(r));
+    const out: string[] = [];
+    while (removed.length > 0 && added.length > 0) {
+      out.push(`UPDATE ${this.qualified} SET version_num = ${lit(added.shift()!)} WHERE version_num = ${lit(removed.shift()!)}`);
+    }
+    for (const r of removed) out.push(`DELETE FROM ${this.qualified} WHERE version_num = ${lit(r)}`);
+    for (const a of added) out.push(`INSERT INTO ${this.qualified} (version_num) VALUES (${lit(a)})`);
+    return out;
+  }
+}

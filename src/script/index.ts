@@ -1,0 +1,15 @@
+export type { RevisionHeader } from "./header.js";
+export { parseRevisionHeader } from "./header.js";
+export type { ScanOptions } from "./scan.js";
+export { isRevisionFileName, scanRevisionFiles } from "./scan.js";
+export type { TraversalOptions } from "./graph.js";
+export { RevisionGraph } from "./graph.js";
+export type { Step } from "./graph-plan.js";
+export type { RelativeForm, RevisionRange } from "./graph-resolve.js";
+export { parseRange, parseRelative } from "./graph-resolve.js";
+export type { VersionRowAction } from "./graph-rows.js";
+export { diffVersionRows } from "./graph-rows.js";
+export type { HistoryEntry } from "./graph-walk.js";
+export type { WriteFileOptions } from "./write.js";
+export { newRevisionId, renderTemplate, slugify, writeFileAtomic } from "./write.js";
+export { RESERVED_NAMES, branchLabelProblem, revisionIdProblem } from "./names.js";

@@ -15,7 +15,15 @@ function indentLines(text: string, indent: string): string {
   return text.split("\n").map((l) => (l ? indent + l : l)).join("\n");
 }
 
-const lit = (v: unknown): string => JSON.stringify(v);
+/** A TypeScript literal for plain data, spaced the way people write it. */
+function lit(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(lit).join(", ")}]`;
+  if (v !== null && typeof v === "object") {
+    const entries = Object.entries(v).map(([k, x]) => `${/^[A-Za-z_$][\w$]*$/.test(k) ? k : JSON.stringify(k)}: ${lit(x)}`);
+    return entries.length ? `{ ${entries.join(", ")} }` : "{}";
+  }
+  return JSON.stringify(v) ?? "undefined";
+}
 
 /** An object literal with keys in the given order, omitting undefined values. */
 function obj(entries: readonly (readonly [string, string | undefined])[], multiline = false, depth = 1): string {
@@ -146,7 +154,7 @@ export function renderOp(op: Op): string {
     case "execute":
       return `op.execute(${lit(op.sql)})`;
     case "bulkInsert":
-      return `op.bulkInsert(${lit(op.table)}, ${JSON.stringify(op.rows)}${tail(op.schema)})`;
+      return `op.bulkInsert(${lit(op.table)}, ${lit(op.rows)}${tail(op.schema)})`;
     default:
       return assertNever(op, "operation");
   }

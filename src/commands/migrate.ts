@@ -3,7 +3,7 @@ import { loadDialect } from "../dialects/index.js";
 import { AthanorError } from "../errors.js";
 import { connectionTarget, runSteps, type MigrationStep, type RunnerEvents, type StatementTarget } from "../runtime/runner.js";
 import { VersionTable } from "../runtime/version-table.js";
-import type { RevisionGraph } from "../script/index.js";
+import type { RevisionGraph, Step } from "../script/index.js";
 import { loadGraph, requireUrl, resolveConfigInput, tableExcluder, withDatabase, type ConfigInput } from "./context.js";
 
 export interface MigrateOptions {
@@ -36,13 +36,13 @@ export function downgrade(config: ConfigInput, target: string, options: MigrateO
 }
 
 /** Turn a plan (revisions in run order) into steps that know the version rows before and after. */
-export function stepsFromPlan(graph: RevisionGraph, rows: readonly string[], plan: readonly { revision: { revision: string; message: string; path: string }; direction: "up" | "down" }[]): MigrationStep[] {
+export function stepsFromPlan(graph: RevisionGraph, rows: readonly string[], plan: readonly Step[]): MigrationStep[] {
   const applied = graph.appliedFrom(rows);
   let before = [...rows].sort();
   return plan.map((p) => {
+    const after = graph.nextRows(before, applied, p).slice().sort();
     if (p.direction === "up") applied.add(p.revision.revision);
     else applied.delete(p.revision.revision);
-    const after = graph.versionRows(applied).slice().sort();
     const step: MigrationStep = { revision: p.revision, direction: p.direction, rowsBefore: before, rowsAfter: after };
     before = after;
     return step;
@@ -96,7 +96,7 @@ async function migrateOffline(
   if (direction === "down" && from === null) {
     throw new AthanorError("USAGE", `downgrade --sql needs a range <from>:<to>, e.g. head:base`);
   }
-  const startRows = from === null || from === "base" ? [] : [graph.resolve(from, []).map((r) => r)].flat();
+  const startRows = from === null ? [] : graph.resolve(from, []);
   const plan = direction === "up" ? graph.planUpgrade(startRows, to) : graph.planDowngrade(startRows, to);
   const steps = stepsFromPlan(graph, startRows, plan);
   const lines: string[] = [];

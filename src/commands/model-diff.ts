@@ -81,7 +81,7 @@ export async function diffModels(config: ResolvedConfig, db: Database, extraRena
   const result = compareSchemas(model, database, db.dialect, {
     compareType: config.compareType,
     compareServerDefault: config.compareServerDefault,
-    renames: mergeHints(renameHints(md), parseRenameFlags(extraRenames)),
+    renames: mergeHints(renameHints(md, { defaultSchema: db.dialect.defaultSchema }), parseRenameFlags(extraRenames)),
   });
   return { ops: result.ops, warnings: result.warnings, model, database };
 }

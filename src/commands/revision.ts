@@ -66,14 +66,15 @@ export async function revision(input: ConfigInput, options: RevisionOptions = {}
     createDate: (options.now ?? new Date()).toISOString().replace(/\.\d{3}Z$/, "Z"),
     downRevision: parents.length === 0 ? "null" : parents.length === 1 ? lit(parents[0]) : lit(parents),
     branchLabels: options.branchLabel?.length ? lit(options.branchLabel) : "null",
-    dependsOn: options.dependsOn?.length ? lit(options.dependsOn.map((d) => graph.resolveOne(d, []))) : "null",
+    dependsOn: options.dependsOn?.length ? lit(options.dependsOn.flatMap((d) => graph.resolve(d, []))) : "null",
     upgrades: renderOps(upgradeOps),
     downgrades: renderOps(downgradeOps),
   });
+  const cleaned = text.replace(/[ \t]+$/gm, "");
   const dir = options.versionPath ? resolve(config.root, options.versionPath) : config.versionLocations[0]!;
   const slug = slugify(message);
   const path = join(dir, `${rev}${slug ? `_${slug}` : ""}.ts`);
-  await writeFileAtomic(path, text);
+  await writeFileAtomic(path, cleaned);
   for (const hook of config.postWriteHooks) {
     try {
       execSync(`${hook} ${JSON.stringify(path)}`, { cwd: config.root, stdio: "pipe" });
@@ -90,6 +91,7 @@ function resolveParents(graph: Awaited<ReturnType<typeof loadGraph>>, options: R
   const heads = graph.heads;
   if (heads.length === 0 && head === "head") return [];
   const parent = graph.resolveOne(head, []);
+  if (parent === null) return [];
   if (!options.splice && !heads.includes(parent) && options.head !== undefined) {
     throw new AthanorError("USAGE", `revision ${parent} is not a head; pass --splice to branch from it`, { revision: parent });
   }

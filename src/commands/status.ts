@@ -35,7 +35,7 @@ export async function heads(input?: ConfigInput): Promise<RevisionInfo[]> {
 export async function history(input?: ConfigInput): Promise<RevisionInfo[]> {
   const config = await resolveConfigInput(input);
   const graph = await loadGraph(config);
-  return graph.walk().map((h) => info(graph, h));
+  return graph.walk().map((e) => info(graph, e.revision));
 }
 
 /** Refuse to compare models with a database that is not at the heads: the diff would mislead. */

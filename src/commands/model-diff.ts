@@ -3,6 +3,7 @@ import type { RenameHints } from "../autogenerate/context.js";
 import type { ResolvedConfig } from "../config/load.js";
 import type { IncludeObjectInfo } from "../config/types.js";
 import { AthanorError } from "../errors.js";
+import { defaultExport, namedExport } from "../runtime/load-module.js";
 import type { Op } from "../operations/types.js";
 import { compileMetadata, isMetaData, renameHints, type MetaData } from "../schema/index.js";
 import type { SchemaSnapshot, TableSnapshot } from "../snapshot/types.js";
@@ -20,7 +21,7 @@ export async function loadMetadata(config: ResolvedConfig): Promise<MetaData> {
     throw new AthanorError("CONFIG", `no models module configured: set models: "./models.ts" in ${config.configFile}`, { file: config.configFile });
   }
   const mod = await config.loader.import(config.models, "models", "MODELS");
-  const md = mod.metadata ?? mod.default;
+  const md = namedExport(mod, "metadata") ?? defaultExport(mod);
   if (!isMetaData(md)) {
     throw new AthanorError("MODELS", `models file ${config.models} must export \`metadata\` (a MetaData) or a default export of one`, { file: config.models });
   }

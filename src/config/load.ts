@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { dirname, isAbsolute, join, resolve } from "node:path";
 import type { DatabaseUrl } from "../dialects/dialect.js";
 import { AthanorError } from "../errors.js";
-import { findUp, ModuleLoader } from "../runtime/load-module.js";
+import { defaultExport, findUp, ModuleLoader, namedExport } from "../runtime/load-module.js";
 import type { AthanorConfig, IncludeObjectInfo } from "./types.js";
 import { parseDatabaseUrl } from "./url.js";
 
@@ -59,7 +59,7 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Resol
   if (!existsSync(file)) throw new AthanorError("CONFIG", `config file ${file} does not exist`, { file });
   const loader = new ModuleLoader();
   const mod = await loader.import(file, "config", "CONFIG");
-  const raw = (mod.default ?? mod.config ?? mod) as AthanorConfig | undefined;
+  const raw = (defaultExport(mod) ?? namedExport(mod, "config")) as AthanorConfig | undefined;
   if (!raw || typeof raw !== "object") {
     throw new AthanorError("CONFIG", `config file ${file} must export a configuration object (export default defineConfig({ ... }))`, { file });
   }

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -27,13 +28,33 @@ export class ModuleLoader {
 
   #tsxImport(file: string): Promise<(specifier: string, parent: string) => Promise<unknown>> {
     this.#tsx ??= (async () => {
-      const { register } = await import("tsx/esm/api");
+      const [{ register }, cjs] = await Promise.all([import("tsx/esm/api"), import("tsx/cjs/api")]);
       const tsconfig = findUp(dirname(file), "tsconfig.json");
-      const api = register({ namespace: `athanor-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`, ...(tsconfig ? { tsconfig } : {}) });
+      // One namespace for both loaders, so CommonJS projects' require() goes through tsx too.
+      const namespace = `athanor-${randomUUID()}`;
+      cjs.register({ namespace });
+      const api = register({ namespace, ...(tsconfig ? { tsconfig } : {}) });
       return api.import;
     })();
     return this.#tsx;
   }
+}
+
+/**
+ * The module's default export. A CommonJS module loaded through import has its
+ * `module.exports` as `default`, and `exports.default` one level further down.
+ */
+export function defaultExport(mod: Record<string, unknown>): unknown {
+  const d = mod.default;
+  if (d && typeof d === "object" && "default" in d && (d as { __esModule?: boolean }).__esModule) return (d as { default: unknown }).default;
+  return d;
+}
+
+/** A named export, looked for on the module and, for CommonJS, on its `module.exports`. */
+export function namedExport(mod: Record<string, unknown>, name: string): unknown {
+  if (mod[name] !== undefined) return mod[name];
+  const d = mod.default;
+  return d && typeof d === "object" ? (d as Record<string, unknown>)[name] : undefined;
 }
 
 function firstLine(s: string): string {

@@ -3,7 +3,7 @@ import { AthanorError, isAthanorError, messageOf } from "../errors.js";
 import { Operations, type OpSink } from "../operations/operations.js";
 import type { Op, TableRef } from "../operations/types.js";
 import type { TableSnapshot } from "../snapshot/types.js";
-import type { ModuleLoader } from "./load-module.js";
+import { namedExport, type ModuleLoader } from "./load-module.js";
 import type { VersionTable } from "./version-table.js";
 
 export interface RevisionRef {
@@ -102,7 +102,7 @@ async function runOne(step: MigrationStep, o: RunOptions, exec: (sql: string) =>
   const rev = step.revision;
   const mod = await o.loader.import(rev.path, "revision", "REVISION_FILE");
   const fnName = step.direction === "up" ? "upgrade" : "downgrade";
-  const fn = mod[fnName];
+  const fn = namedExport(mod, fnName);
   if (typeof fn !== "function") {
     throw new AthanorError("REVISION_FILE", `revision ${rev.revision} (${rev.path}) does not export an async function ${fnName}(op)`, { file: rev.path, revision: rev.revision });
   }

@@ -123,7 +123,7 @@ export function uuid(name?: string): Builder<string> {
   return column(onlyName("uuid", [name]), { kind: "uuid" });
 }
 
-export function blob(name?: string): Builder<Buffer | Uint8Array> {
+export function blob(name?: string): Builder<Uint8Array> {
   return column(onlyName("blob", [name]), { kind: "blob" });
 }
 

@@ -55,20 +55,34 @@ export function buildGraphIndex(headers: readonly RevisionHeader[]): GraphIndex 
   });
 
   const labelOwner = buildLabels(headers, indexOf);
-  const down: number[][] = [];
-  const deps: number[][] = [];
-  const children: number[][] = Array.from({ length: n }, () => []);
-  const dependents: number[][] = Array.from({ length: n }, () => []);
-  headers.forEach((header, i) => {
-    const parents = unique(header.downRevisions.map((id) => lookup(indexOf.get(id), header, "downRevision", id)));
-    const needs = unique(
-      header.dependsOn.map((id) => lookup(indexOf.get(id) ?? labelOwner.get(id), header, "dependsOn", id)),
-    ).filter((p) => !parents.includes(p));
-    down.push(parents);
-    deps.push(needs);
-    for (const p of parents) children[p]!.push(i);
-    for (const p of needs) dependents[p]!.push(i);
-  });
+  const down: number[][] = new Array(n);
+  const deps: (readonly number[])[] = new Array(n);
+  const children: number[][] = new Array(n);
+  const dependents: (readonly number[])[] = new Array(n).fill(NONE);
+  for (let i = 0; i < n; i++) children[i] = [];
+  for (let i = 0; i < n; i++) {
+    const header = headers[i]!;
+    const parentIds = header.downRevisions;
+    const parents: number[] = [];
+    for (let k = 0; k < parentIds.length; k++) {
+      const p = indexOf.get(parentIds[k]!) ?? missing(header, "downRevision", parentIds[k]!);
+      if (parents.length === 0 || !parents.includes(p)) parents.push(p);
+    }
+    down[i] = parents;
+    for (let k = 0; k < parents.length; k++) children[parents[k]!]!.push(i);
+    const needIds = header.dependsOn;
+    if (needIds.length === 0) {
+      deps[i] = NONE;
+      continue;
+    }
+    const needs: number[] = [];
+    for (let k = 0; k < needIds.length; k++) {
+      const p = indexOf.get(needIds[k]!) ?? labelOwner.get(needIds[k]!) ?? missing(header, "dependsOn", needIds[k]!);
+      if (!parents.includes(p) && !needs.includes(p)) needs.push(p);
+    }
+    deps[i] = needs;
+    for (const p of needs) dependents[p] = dependents[p] === NONE ? [i] : [...dependents[p]!, i];
+  }
 
   checkAcyclic(headers, down, deps, children, dependents);
 
@@ -123,18 +137,16 @@ function buildLabels(headers: readonly RevisionHeader[], indexOf: ReadonlyMap<st
   return owner;
 }
 
-function lookup(index: number | undefined, header: RevisionHeader, field: string, id: string): number {
-  if (index !== undefined) return index;
+/** The (frozen) empty edge list shared by revisions without dependsOn edges. */
+const NONE: readonly number[] = Object.freeze([]);
+
+function missing(header: RevisionHeader, field: string, id: string): never {
   const what = field === "dependsOn" ? "a revision or branch label" : "a revision";
   throw new AthanorError(
     "REVISION_FILE",
     `revision file ${header.path}: ${field} names "${id}", ${what} that no revision file defines`,
     { file: header.path, revision: header.revision },
   );
-}
-
-function unique(items: readonly number[]): number[] {
-  return items.length < 2 ? [...items] : [...new Set(items)];
 }
 
 /**
@@ -157,8 +169,10 @@ function checkAcyclic(
   }
   for (let head = 0; head < queue.length; head++) {
     const node = queue[head]!;
-    for (const next of children[node]!) if (--waiting[next]! === 0) queue.push(next);
-    for (const next of dependents[node]!) if (--waiting[next]! === 0) queue.push(next);
+    const kids = children[node]!;
+    for (let k = 0; k < kids.length; k++) if (--waiting[kids[k]!]! === 0) queue.push(kids[k]!);
+    const users = dependents[node]!;
+    for (let k = 0; k < users.length; k++) if (--waiting[users[k]!]! === 0) queue.push(users[k]!);
   }
   if (queue.length === n) return;
 

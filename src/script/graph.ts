@@ -171,10 +171,10 @@ export class RevisionGraph {
     return this.#ids(nextRowNodes(this.#ix, rowNodes, applied, node, step.direction));
   }
 
-  /** History newest first, optionally limited to a `from:to` range (`history -r`). */
+  /** History newest first, optionally limited to a `from:to` range (`history -r`; blank means all). */
   walk(range?: string, currentHeads: readonly string[] = []): HistoryEntry[] {
     const current = currentNodes(this.#ix, currentHeads);
-    const nodes = historyNodes(this.#ix, range === undefined ? null : parseRange(range), current);
+    const nodes = historyNodes(this.#ix, range === undefined || range.trim() === "" ? null : parseRange(range), current);
     return this.#entries(nodes, current);
   }
 

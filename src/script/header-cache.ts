@@ -1,12 +1,13 @@
 import { mkdir, readFile } from "node:fs/promises";
-import { dirname } from "node:path";
+import { dirname, join } from "node:path";
 import type { RevisionHeader } from "./header.js";
 import { writeFileAtomic } from "./write.js";
 
 /**
  * The on-disk header cache: parsed headers keyed by file path and validated by size and
- * mtime, so a warm scan stats files instead of reading them. The file is a cache, never a
- * source of truth: anything unreadable or malformed in it is ignored and rebuilt.
+ * mtime, so a warm scan stats files instead of reading them. It is a cache, never a source
+ * of truth: anything unreadable or malformed in it is ignored and rebuilt. Entries are
+ * grouped by directory and stored as arrays, which keeps the file small and quick to parse.
  */
 export interface CachedHeader {
   readonly size: number;
@@ -15,9 +16,10 @@ export interface CachedHeader {
 }
 
 const FORMAT = "athanor-header-cache";
-const VERSION = 1;
+const VERSION = 2;
 
-type StoredHeader = Omit<RevisionHeader, "path">;
+/** [size, mtimeMs, revision, downRevisions, branchLabels, dependsOn, message, createDate] */
+type StoredEntry = [number, number, string, string[], string[], string[], string, string | null];
 
 export async function readHeaderCache(cacheFile: string): Promise<Map<string, CachedHeader>> {
   const entries = new Map<string, CachedHeader>();
@@ -27,23 +29,38 @@ export async function readHeaderCache(cacheFile: string): Promise<Map<string, Ca
   } catch {
     return entries;
   }
-  if (!isRecord(data) || data.format !== FORMAT || data.version !== VERSION || !isRecord(data.files)) return entries;
-  for (const [path, entry] of Object.entries(data.files)) {
-    if (!isRecord(entry) || typeof entry.size !== "number" || typeof entry.mtimeMs !== "number") continue;
-    if (!isStoredHeader(entry.header)) continue;
-    entries.set(path, { size: entry.size, mtimeMs: entry.mtimeMs, header: Object.freeze({ ...entry.header, path }) });
+  if (!isRecord(data) || data.format !== FORMAT || data.version !== VERSION || !isRecord(data.dirs)) return entries;
+  for (const [dir, files] of Object.entries(data.dirs)) {
+    if (!isRecord(files)) continue;
+    for (const [name, entry] of Object.entries(files)) {
+      if (!isStoredEntry(entry)) continue;
+      const path = join(dir, name);
+      const [size, mtimeMs, revision, downRevisions, branchLabels, dependsOn, message, createDate] = entry;
+      const header: RevisionHeader = Object.freeze({ revision, downRevisions, branchLabels, dependsOn, message, createDate, path });
+      entries.set(path, { size, mtimeMs, header });
+    }
   }
   return entries;
 }
 
 export async function writeHeaderCache(cacheFile: string, entries: ReadonlyMap<string, CachedHeader>): Promise<void> {
-  const files: Record<string, { size: number; mtimeMs: number; header: StoredHeader }> = {};
+  const dirs: Record<string, Record<string, StoredEntry>> = {};
   for (const [path, { size, mtimeMs, header }] of entries) {
-    const { path: _omitted, ...stored } = header;
-    files[path] = { size, mtimeMs, header: stored };
+    const dir = dirname(path);
+    const files = (dirs[dir] ??= {});
+    files[path.slice(dir.length + 1)] = [
+      size,
+      mtimeMs,
+      header.revision,
+      [...header.downRevisions],
+      [...header.branchLabels],
+      [...header.dependsOn],
+      header.message,
+      header.createDate,
+    ];
   }
   await mkdir(dirname(cacheFile), { recursive: true });
-  await writeFileAtomic(cacheFile, JSON.stringify({ format: FORMAT, version: VERSION, files }), { overwrite: true });
+  await writeFileAtomic(cacheFile, JSON.stringify({ format: FORMAT, version: VERSION, dirs }), { overwrite: true });
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -54,14 +71,17 @@ function isStringList(value: unknown): value is string[] {
   return Array.isArray(value) && value.every((item) => typeof item === "string");
 }
 
-function isStoredHeader(value: unknown): value is StoredHeader {
+function isStoredEntry(value: unknown): value is StoredEntry {
   return (
-    isRecord(value) &&
-    typeof value.revision === "string" &&
-    isStringList(value.downRevisions) &&
-    isStringList(value.branchLabels) &&
-    isStringList(value.dependsOn) &&
-    typeof value.message === "string" &&
-    (value.createDate === null || typeof value.createDate === "string")
+    Array.isArray(value) &&
+    value.length === 8 &&
+    typeof value[0] === "number" &&
+    typeof value[1] === "number" &&
+    typeof value[2] === "string" &&
+    isStringList(value[3]) &&
+    isStringList(value[4]) &&
+    isStringList(value[5]) &&
+    typeof value[6] === "string" &&
+    (value[7] === null || typeof value[7] === "string")
   );
 }

@@ -5,8 +5,11 @@
  */
 export const RESERVED_NAMES: ReadonlySet<string> = new Set(["head", "heads", "base", "current"]);
 
+const PLAIN_ID = /^[^@+\-:\s]+$/;
+
 /** Why `id` cannot be a revision id, or null when it can. */
 export function revisionIdProblem(id: string): string | null {
+  if (PLAIN_ID.test(id) && !RESERVED_NAMES.has(id)) return null;
   if (id.length === 0) return "is empty";
   if (RESERVED_NAMES.has(id)) return `is a reserved name (${[...RESERVED_NAMES].join(", ")})`;
   const bad = /[@+\-:\s]/.exec(id);

@@ -1,4 +1,5 @@
-import { readdir, readFile, stat } from "node:fs/promises";
+import { statSync } from "node:fs";
+import { readdir, readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { AthanorError } from "../errors.js";
 import { parseRevisionHeader } from "./header.js";
@@ -29,33 +30,40 @@ export async function scanRevisionFiles(dirs: readonly string[], options: ScanOp
   const files = (await Promise.all([...new Set(dirs.map((dir) => resolve(dir)))].map(listRevisionFiles))).flat();
   const cache = options.cacheFile === undefined ? new Map<string, CachedHeader>() : await readHeaderCache(options.cacheFile);
   const fresh = new Map<string, CachedHeader>();
-  let changed = false;
 
-  const outcomes = await mapLimit(files, CONCURRENCY, async (path): Promise<RevisionHeader | { error: unknown } | null> => {
+  // Stat synchronously: a warm scan is nothing but stats, and through the thread pool
+  // 10,000 of them cost several times what direct calls do.
+  const stale: { index: number; path: string; size: number; mtimeMs: number }[] = [];
+  const found: (RevisionHeader | null)[] = files.map((path, index) => {
+    const info = statSync(path, { throwIfNoEntry: false });
+    if (info === undefined || !info.isFile()) return null;
+    const cached = cache.get(path);
+    if (cached !== undefined && cached.size === info.size && cached.mtimeMs === info.mtimeMs) {
+      fresh.set(path, cached);
+      return cached.header;
+    }
+    stale.push({ index, path, size: info.size, mtimeMs: info.mtimeMs });
+    return null;
+  });
+
+  const parsed = await mapLimit(stale, CONCURRENCY, async ({ path, size, mtimeMs }) => {
     try {
-      const info = await stat(path);
-      if (!info.isFile()) return null;
-      const cached = cache.get(path);
-      if (cached !== undefined && cached.size === info.size && cached.mtimeMs === info.mtimeMs) {
-        fresh.set(path, cached);
-        return cached.header;
-      }
       const header = parseRevisionHeader(await readFile(path, "utf8"), path);
-      fresh.set(path, { size: info.size, mtimeMs: info.mtimeMs, header });
-      changed = true;
-      return header;
+      return { header, size, mtimeMs };
     } catch (error) {
       return { error };
     }
   });
-
-  const headers: RevisionHeader[] = [];
-  for (const outcome of outcomes) {
-    if (outcome === null) continue;
+  for (let k = 0; k < stale.length; k++) {
+    const outcome = parsed[k]!;
     if ("error" in outcome) throw outcome.error;
-    headers.push(outcome);
+    found[stale[k]!.index] = outcome.header;
+    fresh.set(stale[k]!.path, outcome);
   }
-  if (options.cacheFile !== undefined && (changed || fresh.size !== cache.size)) {
+  const changed = stale.length > 0 || fresh.size !== cache.size;
+
+  const headers = found.filter((header): header is RevisionHeader => header !== null);
+  if (options.cacheFile !== undefined && changed) {
     await writeHeaderCache(options.cacheFile, fresh);
   }
   return headers;

@@ -1,0 +1,61 @@
+/**
+ * The bundled example app's migrations (generated once by autogenerate) run on every
+ * database, and autogenerate right after `upgrade head` finds nothing to do.
+ */
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ALL_DIALECTS, scratchDatabase, serverAvailable, type Scratch } from "../support/databases.js";
+import { REPO_ROOT, runCli } from "../support/project.js";
+
+const EXAMPLE_TABLES = ["post_tags", "posts", "projects", "tags", "tasks", "users"];
+
+for (const dialectName of ALL_DIALECTS) {
+  describe(`example app on ${dialectName}`, () => {
+    let db: Scratch | null = null;
+    beforeAll(async () => {
+      if (await serverAvailable(dialectName)) db = await scratchDatabase(dialectName, "athanor_example");
+    });
+    afterAll(async () => db?.drop());
+
+    it("upgrades to head, then check and autogenerate find nothing to do", async (ctx) => {
+      if (!db) return ctx.skip();
+      const env = { DATABASE_URL: db.urlString };
+      const up = await runCli(REPO_ROOT, ["upgrade", "head"], env);
+      expect(up.code, up.stderr).toBe(0);
+
+      const conn = await db.dialect.connect(db.url);
+      try {
+        const snap = await db.dialect.introspect(conn, { excludeTable: (_s, n) => n === "athanor_version" });
+        expect(snap.tables.map((t) => t.name).sort()).toEqual(EXAMPLE_TABLES);
+        const postTags = snap.tables.find((t) => t.name === "post_tags")!;
+        expect(postTags.primaryKey?.columns).toEqual(["post_id", "tag_id"]);
+        expect(postTags.foreignKeys.map((f) => f.referredTable).sort()).toEqual(["posts", "tags"]);
+      } finally {
+        await conn.close();
+      }
+
+      const check = await runCli(REPO_ROOT, ["check"], env);
+      expect(check.code, check.stdout + check.stderr).toBe(0);
+      // Written outside the repository should it ever find something.
+      const scratchDir = mkdtempSync(join(tmpdir(), "athanor-example-"));
+      const gen = await runCli(REPO_ROOT, ["revision", "--autogenerate", "-m", "should be empty", "--version-path", scratchDir], env);
+      expect(readdirSync(scratchDir)).toEqual([]);
+      rmSync(scratchDir, { recursive: true, force: true });
+      expect(gen.code, gen.stderr).toBe(0);
+      expect(gen.stdout).toContain("No changes");
+
+      const down = await runCli(REPO_ROOT, ["downgrade", "base"], env);
+      expect(down.code, down.stderr).toBe(0);
+      const conn2 = await db.dialect.connect(db.url);
+      try {
+        const snap = await db.dialect.introspect(conn2, { excludeTable: (_s, n) => n === "athanor_version" });
+        expect(snap.tables).toEqual([]);
+        expect(snap.enums).toEqual([]);
+      } finally {
+        await conn2.close();
+      }
+    });
+  });
+}

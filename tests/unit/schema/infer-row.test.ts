@@ -67,7 +67,7 @@ describe("InferRow", () => {
       at: string;
       doc: unknown;
       docb: unknown;
-      bytes: Buffer | Uint8Array | null;
+      bytes: Uint8Array | null;
       status: "active" | "archived";
       maybeStatus: "active" | "archived" | null;
       relaxed: number | null;

@@ -1,0 +1,16 @@
+import type { Command } from "commander";
+import type { CliContext } from "../context.js";
+import { register as check } from "./check.js";
+import { register as init } from "./init.js";
+import { register as migrate } from "./migrate.js";
+import { register as revision } from "./revision.js";
+import { register as status } from "./status.js";
+
+/** Each command module adds its commands; one line per module here. */
+export const COMMAND_MODULES: readonly ((program: Command, ctx: () => CliContext) => void)[] = [
+  init,
+  revision,
+  migrate,
+  status,
+  check,
+];

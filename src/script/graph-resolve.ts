@@ -152,6 +152,7 @@ function orBase(node: number | null): number[] {
 
 /** A branch label or revision (id or prefix) naming a line of history, before `@`. */
 function resolveAnchor(ix: GraphIndex, name: string, text: string): number {
+  if (name.trim() === "") throw new AthanorError("USAGE", `"${text}" names no branch before "@"`);
   if (RESERVED_NAMES.has(name)) {
     throw new AthanorError("USAGE", `"${text}": "${name}" cannot name a branch; put a branch label or revision before "@"`);
   }

@@ -1,5 +1,5 @@
 import { mkdir, readFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { basename, dirname, sep } from "node:path";
 import type { RevisionHeader } from "./header.js";
 import { writeFileAtomic } from "./write.js";
 
@@ -32,9 +32,10 @@ export async function readHeaderCache(cacheFile: string): Promise<Map<string, Ca
   if (!isRecord(data) || data.format !== FORMAT || data.version !== VERSION || !isRecord(data.dirs)) return entries;
   for (const [dir, files] of Object.entries(data.dirs)) {
     if (!isRecord(files)) continue;
+    const prefix = dir.endsWith(sep) ? dir : dir + sep;
     for (const [name, entry] of Object.entries(files)) {
       if (!isStoredEntry(entry)) continue;
-      const path = join(dir, name);
+      const path = prefix + name;
       const [size, mtimeMs, revision, downRevisions, branchLabels, dependsOn, message, createDate] = entry;
       const header: RevisionHeader = Object.freeze({ revision, downRevisions, branchLabels, dependsOn, message, createDate, path });
       entries.set(path, { size, mtimeMs, header });
@@ -48,7 +49,7 @@ export async function writeHeaderCache(cacheFile: string, entries: ReadonlyMap<s
   for (const [path, { size, mtimeMs, header }] of entries) {
     const dir = dirname(path);
     const files = (dirs[dir] ??= {});
-    files[path.slice(dir.length + 1)] = [
+    files[basename(path)] = [
       size,
       mtimeMs,
       header.revision,

@@ -148,7 +148,7 @@ describe("version rows", () => {
 
   it("deletes each closed branch's row on the way down, then updates (docs: downgrade -1 with two heads)", () => {
     const g = new RevisionGraph(docsHeaders().slice(0, 3));
-    let rows = [d.column, d.cart];
+    let rows: string[] = [d.column, d.cart];
     let result = run(g, rows, g.planDowngrade(rows, `${d.column}@-1`));
     expect(result.actions).toEqual([[{ kind: "delete", revision: d.column }]]);
     rows = result.rows;

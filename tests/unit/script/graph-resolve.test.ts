@@ -81,6 +81,9 @@ describe("resolve: branch@ forms", () => {
   it("rejects unknown branches and reserved names before @", () => {
     expectError(() => docs.resolve("nosuch@head"), "REVISION_NOT_FOUND", "nosuch");
     expectError(() => docs.resolve("head@head"), "USAGE");
+    expectError(() => docs.resolve("@head"), "USAGE", "no branch");
+    expectError(() => docs.resolve("@+1"), "USAGE", "no branch");
+    expectError(() => docs.resolve("shoppingcart@"), "USAGE", "no revision");
   });
 });
 

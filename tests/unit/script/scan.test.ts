@@ -23,6 +23,24 @@ export async function downgrade(): Promise<void> {}
 `;
 }
 
+/** The cache file's entries as { path: message }, and a way to rewrite cached messages. */
+async function cachedMessages(cacheFile: string): Promise<Record<string, string>> {
+  const data = JSON.parse(await readFile(cacheFile, "utf8"));
+  const out: Record<string, string> = {};
+  for (const [dir, files] of Object.entries(data.dirs as Record<string, Record<string, unknown[]>>)) {
+    for (const [name, entry] of Object.entries(files)) out[join(dir, name)] = entry[6] as string;
+  }
+  return out;
+}
+
+async function doctorCache(cacheFile: string, message: (path: string) => string | undefined): Promise<void> {
+  const data = JSON.parse(await readFile(cacheFile, "utf8"));
+  for (const [dir, files] of Object.entries(data.dirs as Record<string, Record<string, unknown[]>>)) {
+    for (const [name, entry] of Object.entries(files)) entry[6] = message(join(dir, name)) ?? entry[6];
+  }
+  await writeFile(cacheFile, JSON.stringify(data));
+}
+
 describe("isRevisionFileName", () => {
   it("takes scripts and skips declarations, private and hidden files", () => {
     for (const name of ["a.ts", "a.mts", "a.cts", "a.js", "a.mjs", "a.cjs"]) expect(isRevisionFileName(name)).toBe(true);
@@ -81,12 +99,10 @@ describe("scanRevisionFiles", () => {
     await writeFile(b, revisionFile("bbb", "aaa"));
     const first = await scanRevisionFiles([versions], { cacheFile });
     expect(first.map((h) => h.revision)).toEqual(["aaa", "bbb"]);
-    const cached = JSON.parse(await readFile(cacheFile, "utf8"));
-    expect(Object.keys(cached.files).sort()).toEqual([a, b]);
+    expect(await cachedMessages(cacheFile)).toEqual({ [a]: "message aaa", [b]: "message bbb" });
 
     // An unchanged scan serves headers from the cache (proved by a doctored entry) and leaves the file alone.
-    cached.files[a].header.message = "from the cache";
-    await writeFile(cacheFile, JSON.stringify(cached));
+    await doctorCache(cacheFile, (path) => (path === a ? "from the cache" : undefined));
     const old = new Date(Date.now() - 60_000);
     await utimes(cacheFile, old, old);
     const before = await stat(cacheFile);
@@ -99,18 +115,18 @@ describe("scanRevisionFiles", () => {
     await writeFile(a, revisionFile("aaa", null, "edited message"));
     const third = await scanRevisionFiles([versions], { cacheFile });
     expect(third[0]!.message).toBe("edited message");
-    expect(JSON.parse(await readFile(cacheFile, "utf8")).files[a].header.message).toBe("edited message");
+    expect((await cachedMessages(cacheFile))[a]).toBe("edited message");
 
     // A removed file leaves the cache.
     await rm(b);
     expect((await scanRevisionFiles([versions], { cacheFile })).map((h) => h.revision)).toEqual(["aaa"]);
-    expect(Object.keys(JSON.parse(await readFile(cacheFile, "utf8")).files)).toEqual([a]);
+    expect(Object.keys(await cachedMessages(cacheFile))).toEqual([a]);
   });
 
   it("ignores and rebuilds a corrupt or foreign cache file", async () => {
     await writeFile(join(versions, "aaa.ts"), revisionFile("aaa", null));
     await mkdir(join(root, ".athanor-cache"));
-    for (const garbage of ["{not json", JSON.stringify({ format: "other", files: {} }), JSON.stringify({ format: "athanor-header-cache", version: 1, files: { [join(versions, "aaa.ts")]: { size: "x" } } })]) {
+    for (const garbage of ["{not json", JSON.stringify({ format: "other", files: {} }), JSON.stringify({ format: "athanor-header-cache", version: 2, dirs: { [versions]: { "aaa.ts": ["x"] } } })]) {
       await writeFile(cacheFile, garbage);
       const headers = await scanRevisionFiles([versions], { cacheFile });
       expect(headers.map((h) => h.revision)).toEqual(["aaa"]);
@@ -124,9 +140,8 @@ describe("scanRevisionFiles", () => {
     await Promise.all(Array.from({ length: count }, (_, i) => writeFile(join(versions, `${id(i)}_step.ts`), revisionFile(id(i), i === 0 ? null : id(i - 1)))));
     const cold = await scanRevisionFiles([versions], { cacheFile });
     expect(cold).toHaveLength(count);
-    const cached = JSON.parse(await readFile(cacheFile, "utf8"));
-    for (const entry of Object.values(cached.files) as { header: { message: string } }[]) entry.header.message = "cached";
-    await writeFile(cacheFile, JSON.stringify(cached));
+    expect(Object.keys(await cachedMessages(cacheFile))).toHaveLength(count);
+    await doctorCache(cacheFile, () => "cached");
     const warm = await scanRevisionFiles([versions], { cacheFile });
     expect(warm.every((h) => h.message === "cached")).toBe(true);
     expect(new RevisionGraph(warm).heads).toEqual([id(count - 1)]);

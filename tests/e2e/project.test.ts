@@ -66,6 +66,12 @@ describe("an ESM project", () => {
 
   const revOf = (text: string) => /export const revision = "(\w+)"/.exec(text)![1]!;
 
+  it("lists the init templates", async () => {
+    const r = await p.run(["list-templates"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^generic\s+Generic single-database configuration/m);
+  });
+
   it("writes an empty revision without --autogenerate, and three revisions chain", async () => {
     let r = await p.run(["revision", "--autogenerate", "-m", "authors"]);
     expect(r.code, r.stderr).toBe(0);

@@ -18,7 +18,9 @@ export type ErrorCode =
   | "DUPLICATE_REVISION"
   | "TEMPLATE"
   | "CHECK_FAILED"
-  | "NOT_AT_HEAD";
+  | "NOT_AT_HEAD"
+  | "LOCK_TIMEOUT"
+  | "INTERRUPTED";
 
 const EXIT_CODES: Record<ErrorCode, number> = {
   USAGE: 2,
@@ -37,6 +39,9 @@ const EXIT_CODES: Record<ErrorCode, number> = {
   MIGRATION: 3,
   CHECK_FAILED: 1,
   NOT_AT_HEAD: 1,
+  LOCK_TIMEOUT: 3,
+  // The shells' convention for a run stopped by Ctrl-C (128 + SIGINT).
+  INTERRUPTED: 130,
 };
 
 export interface AthanorErrorDetails {

@@ -4,6 +4,7 @@ import type {
 } from "../snapshot/types.js";
 import type { CompareDialect, CompareHook, CompareOptions } from "./context.js";
 import { conventionalName } from "./names.js";
+import { sameColumnShape } from "./renames.js";
 
 /** The ops for one table present on both sides, grouped by the phase they run in. */
 export interface TableDiff {
@@ -19,12 +20,20 @@ export interface TableDiff {
 const sameList = (a: readonly unknown[], b: readonly unknown[]): boolean =>
   a.length === b.length && a.every((x, i) => JSON.stringify(x) === JSON.stringify(b[i]));
 
+/**
+ * `db` is the table as reflected; `view` is the same table as it will stand after this diff's
+ * renames (keys and indexes follow renamed columns, foreign keys renamed tables), which is what
+ * the model is matched against. Drops carry the reflected objects, `priorForeignKey` adjusting
+ * a dropped key to the names the downgrade will recreate it among.
+ */
 export function compareTable(
   model: TableSnapshot,
   db: TableSnapshot,
+  view: TableSnapshot,
   dialect: CompareDialect,
   options: CompareOptions,
   columnRenames: ReadonlyMap<string, string>,
+  priorForeignKey: (fk: ForeignKeySnapshot) => ForeignKeySnapshot = (fk) => fk,
 ): TableDiff {
   const ref: TableRef = { schema: model.schema, table: model.name };
   const diff: TableDiff = {
@@ -32,9 +41,9 @@ export function compareTable(
     addConstraintsAndIndexes: [], addForeignKeys: [], warnings: [],
   };
   compareColumns(model, db, ref, dialect, options, columnRenames, diff);
-  comparePrimaryKey(model, db, ref, dialect, diff);
-  compareUniquesAndIndexes(model, db, ref, dialect, diff);
-  compareForeignKeys(model, db, ref, diff);
+  comparePrimaryKey(model, db, view, ref, dialect, diff);
+  compareUniquesAndIndexes(model, db, view, ref, dialect, diff);
+  compareForeignKeys(model, db, view, ref, priorForeignKey, diff);
   compareChecks(model, db, ref, dialect, diff);
   if (dialect.supportsComments && (model.comment ?? null) !== (db.comment ?? null)) {
     diff.columns.push(model.comment === null
@@ -93,21 +102,21 @@ function compareColumns(
   for (const c of added) diff.columns.push({ kind: "addColumn", ...ref, column: c });
   for (const c of dropped) diff.dropColumns.push({ kind: "dropColumn", ...ref, column: c });
   for (const a of added) {
-    const twin = dropped.find((d) => d.nullable === a.nullable && dialect.typesEqual(a.type, d.type));
-    if (twin) {
-      diff.warnings.push(
-        `${ref.table}.${a.name} is added while ${ref.table}.${twin.name} is dropped: if this is a rename, ` +
-        `run again with --rename ${ref.table}.${twin.name}=${a.name} or mark the column renamedFrom("${twin.name}"); ` +
-        `as written, the data in ${twin.name} is lost`,
-      );
-    }
+    const twins = dropped.filter((d) => sameColumnShape(a, d, dialect)).map((d) => d.name);
+    if (twins.length === 0) continue;
+    const hint = twins.map((t) => `--rename ${ref.table}.${t}=${a.name}`).join(" or ");
+    diff.warnings.push(
+      `${ref.table}.${a.name} is added while ${twins.map((t) => `${ref.table}.${t}`).join(", ")} ${twins.length > 1 ? "are" : "is"} dropped: ` +
+      `if this is a rename, run again with ${hint} or mark the column renamedFrom("${twins[0]}"); ` +
+      `as written, the data in ${twins.join(", ")} is lost`,
+    );
   }
 }
 
-function comparePrimaryKey(model: TableSnapshot, db: TableSnapshot, ref: TableRef, dialect: CompareDialect, diff: TableDiff): void {
+function comparePrimaryKey(model: TableSnapshot, db: TableSnapshot, view: TableSnapshot, ref: TableRef, dialect: CompareDialect, diff: TableDiff): void {
   const m = model.primaryKey;
   const d = db.primaryKey;
-  const sameCols = sameList(m?.columns ?? [], d?.columns ?? []);
+  const sameCols = sameList(m?.columns ?? [], view.primaryKey?.columns ?? []);
   const sameName = !dialect.keepsPrimaryKeyNames || !m?.name || !d?.name || m.name === d.name;
   if (sameCols && sameName) return;
   if (d) {

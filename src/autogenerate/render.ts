@@ -151,11 +151,35 @@ export function renderOp(op: Op): string {
         ["before", op.before ? lit(op.before) : undefined],
         ["after", op.after ? lit(op.after) : undefined],
       ])})`;
+    case "replaceEnum":
+      return `op.replaceEnum(${lit(op.enum.name)}, ${lit(op.enum.values)}${tail(op.enum.schema, [["existingValues", lit(op.existing.values)]])})`;
     case "execute":
       return `op.execute(${lit(op.sql)})`;
     case "bulkInsert":
       return `op.bulkInsert(${lit(op.table)}, ${lit(op.rows)}${tail(op.schema)})`;
+    case "batchAlterTable":
+      return renderBatch(op);
     default:
       return assertNever(op, "operation");
   }
+}
+
+/** Stands for a batch's table while its ops render; the batch methods take no table argument. */
+const BATCH_TABLE = "\u0000batch-table";
+
+/**
+ * `op.batchAlterTable("t", async (batch) => { … })`: each inner op renders as it would on its
+ * own, then loses its table argument (and schema, which the batch carries) and talks to `batch`.
+ */
+function renderBatch(op: Extract<Op, { kind: "batchAlterTable" }>): string {
+  const inner = op.ops.map((o) => {
+    const text = renderOp({ ...o, table: BATCH_TABLE, schema: null });
+    return `await ${text.split(`${lit(BATCH_TABLE)}, `).join("").split(`, ${lit(BATCH_TABLE)}`).join("").split(lit(BATCH_TABLE)).join("").replace(/^op\./, "batch.")};`;
+  });
+  const options = obj([
+    ["recreate", op.recreate !== "auto" ? lit(op.recreate) : undefined],
+    schemaOpt(op.schema),
+  ]);
+  const body = inner.length ? indentLines(inner.join("\n"), "  ") : "  // nothing to do";
+  return `op.batchAlterTable(${lit(op.table)}, async (batch) => {\n${body}\n}${options === "{}" ? "" : `, ${options}`})`;
 }

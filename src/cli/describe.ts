@@ -23,7 +23,9 @@ export function describeOp(op: Op): string {
     case "createEnum": return `+ enum ${op.enum.name}`;
     case "dropEnum": return `- enum ${op.enum.name}`;
     case "addEnumValue": return `~ enum ${op.enum.name} gains '${op.value}'`;
+    case "replaceEnum": return `~ enum ${op.enum.name} rewritten as (${op.enum.values.map((v) => `'${v}'`).join(", ")})`;
     case "execute": return `! execute SQL`;
     case "bulkInsert": return `+ ${op.rows.length} rows into ${t(op)}`;
+    case "batchAlterTable": return [`~ table ${t(op)} in one batch:`, ...op.ops.map((o) => `    ${describeOp(o)}`)].join("\n");
   }
 }

@@ -1,9 +1,10 @@
 import type { IncludeObjectInfo } from "../config/types.js";
-import { loadConfig, type LoadConfigOptions, type ResolvedConfig } from "../config/load.js";
+import { bookkeepingTables, loadConfig, type LoadConfigOptions, type ResolvedConfig } from "../config/load.js";
 import { redactUrl } from "../config/url.js";
 import type { Connection, DatabaseUrl, Dialect } from "../dialects/dialect.js";
 import { loadDialect } from "../dialects/index.js";
 import { AthanorError } from "../errors.js";
+import { HistoryTable } from "../runtime/history-table.js";
 import { VersionTable } from "../runtime/version-table.js";
 import { RevisionGraph, scanRevisionFiles } from "../script/index.js";
 import { join } from "node:path";
@@ -29,6 +30,8 @@ export interface Database {
   readonly dialect: Dialect;
   readonly conn: Connection;
   readonly versionTable: VersionTable;
+  /** The audit trail of applied steps. */
+  readonly history: HistoryTable;
   /** The redacted URL, for messages. */
   readonly display: string;
 }
@@ -37,7 +40,11 @@ export async function openDatabase(config: ResolvedConfig): Promise<Database> {
   const url = requireUrl(config);
   const dialect = await loadDialect(url.dialect);
   const conn = await dialect.connect(url);
-  return { dialect, conn, versionTable: new VersionTable(dialect, config.versionTable, config.versionTableSchema), display: redactUrl(url) };
+  return {
+    dialect, conn, display: redactUrl(url),
+    versionTable: new VersionTable(dialect, config.versionTable, config.versionTableSchema),
+    history: new HistoryTable(dialect, config.historyTable, config.versionTableSchema),
+  };
 }
 
 export async function withDatabase<T>(config: ResolvedConfig, fn: (db: Database) => Promise<T>): Promise<T> {
@@ -54,10 +61,11 @@ export async function loadGraph(config: ResolvedConfig): Promise<RevisionGraph> 
   return new RevisionGraph(headers);
 }
 
-/** Tables reflection skips: the version table, and whatever includeObject filters out. */
+/** Tables reflection skips: the version and history tables, and whatever includeObject filters out. */
 export function tableExcluder(config: ResolvedConfig): (schema: string | null, name: string) => boolean {
   return (schema, name) => {
-    if (name === config.versionTable && (schema ?? null) === (config.versionTableSchema ?? null)) return true;
+    const own = bookkeepingTables(config);
+    if (own.names.includes(name) && (schema ?? null) === (own.schema ?? null)) return true;
     const info: IncludeObjectInfo = { type: "table", name, schema, table: null, source: "database" };
     return !config.includeObject(info);
   };

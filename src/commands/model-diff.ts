@@ -1,19 +1,44 @@
 import { compareSchemas } from "../autogenerate/compare.js";
-import type { RenameHints } from "../autogenerate/context.js";
+import type { CompareHook, RenameHints } from "../autogenerate/context.js";
+import { resolveRenames, type RenameResolver } from "../autogenerate/renames.js";
 import type { ResolvedConfig } from "../config/load.js";
-import type { IncludeObjectInfo } from "../config/types.js";
+import type { IncludeNameInfo, IncludeObjectInfo } from "../config/types.js";
+import type { Connection, Dialect } from "../dialects/dialect.js";
 import { AthanorError } from "../errors.js";
 import { defaultExport, namedExport } from "../runtime/load-module.js";
 import type { Op } from "../operations/types.js";
 import { compileMetadata, isMetaData, renameHints, type MetaData } from "../schema/index.js";
-import type { SchemaSnapshot, TableSnapshot } from "../snapshot/types.js";
-import { tableExcluder, type Database } from "./context.js";
+import type { ForeignKeySnapshot, SchemaSnapshot, TableSnapshot } from "../snapshot/types.js";
+import { tableExcluder } from "./context.js";
 
 export interface ModelDiff {
   readonly ops: readonly Op[];
   readonly warnings: readonly string[];
+  /** Both sides as compared: filtered by includeName / includeObject. */
   readonly model: SchemaSnapshot;
   readonly database: SchemaSnapshot;
+}
+
+/** How to compare: the config's autogenerate options, plus rename policy. */
+export interface DiffOptions {
+  readonly compareType?: boolean | CompareHook;
+  readonly compareServerDefault?: boolean | CompareHook;
+  /** Reflect every schema the models name, not only the default one. */
+  readonly includeSchemas?: boolean;
+  readonly includeObject?: (obj: IncludeObjectInfo) => boolean;
+  readonly includeName?: (info: IncludeNameInfo) => boolean;
+  /** Tables that are the tool's own (the version table): never reflected, never compared. */
+  readonly ownTable?: (schema: string | null, name: string) => boolean;
+  /** Rename hints beyond the models' renamedFrom markers (from --rename). */
+  readonly renames?: RenameHints;
+  /** Asked about each rename candidate no hint settles; without it, candidates become drop + add and a warning. */
+  readonly resolveRename?: RenameResolver;
+}
+
+/** What a comparison needs of a database: its dialect and an open connection. */
+export interface DiffTarget {
+  readonly dialect: Dialect;
+  readonly conn: Connection;
 }
 
 export async function loadMetadata(config: ResolvedConfig): Promise<MetaData> {
@@ -48,41 +73,102 @@ function mergeHints(a: RenameHints, b: RenameHints): RenameHints {
   return { tables: new Map([...a.tables, ...b.tables]), columns: new Map([...a.columns, ...b.columns]) };
 }
 
-/** Apply includeObject to everything inside the tables of one side. */
-function filterSnapshot(snap: SchemaSnapshot, include: ResolvedConfig["includeObject"], source: IncludeObjectInfo["source"]): SchemaSnapshot {
-  const keep = (type: IncludeObjectInfo["type"], name: string | null, t: TableSnapshot) =>
-    name === null || include({ type, name, schema: t.schema, table: t.name, source });
+type Source = IncludeObjectInfo["source"];
+
+/** Both filters, for one side. A table either filter refuses is out, along with every key pointing at it. */
+function makeFilter(options: DiffOptions, source: Source) {
+  const includeName = options.includeName ?? (() => true);
+  const includeObject = options.includeObject ?? (() => true);
+  const table = (schema: string | null, name: string): boolean =>
+    includeName({ type: "table", name, schema, table: null }) &&
+    includeObject({ type: "table", name, schema, table: null, source });
+  const inner = (type: IncludeObjectInfo["type"], name: string | null, t: TableSnapshot): boolean =>
+    name === null || (
+      includeName({ type, name, schema: t.schema, table: t.name }) &&
+      includeObject({ type, name, schema: t.schema, table: t.name, source }));
+  return { table, inner };
+}
+
+/**
+ * Applies includeName and includeObject to everything inside one side's tables. A foreign key
+ * to a table that is filtered out (or that is the tool's own) is out of scope too: comparing
+ * it would mean comparing half of a relation.
+ */
+function filterSnapshot(snap: SchemaSnapshot, options: DiffOptions, source: Source): SchemaSnapshot {
+  const f = makeFilter(options, source);
+  const own = options.ownTable ?? (() => false);
+  const referredKept = (t: TableSnapshot, fk: ForeignKeySnapshot): boolean => {
+    const schema = fk.referredSchema ?? t.schema;
+    return f.table(schema, fk.referredTable) && !own(schema, fk.referredTable);
+  };
   const tables = snap.tables
-    .filter((t) => include({ type: "table", name: t.name, schema: t.schema, table: null, source }))
+    .filter((t) => f.table(t.schema, t.name) && !own(t.schema, t.name))
     .map((t) => ({
       ...t,
-      columns: t.columns.filter((c) => keep("column", c.name, t)),
-      indexes: t.indexes.filter((i) => keep("index", i.name, t)),
-      uniques: t.uniques.filter((u) => keep("unique", u.name, t)),
-      foreignKeys: t.foreignKeys.filter((f) => keep("foreignKey", f.name, t)),
-      checks: t.checks.filter((c) => keep("check", c.name, t)),
+      columns: t.columns.filter((c) => f.inner("column", c.name, t)),
+      indexes: t.indexes.filter((i) => f.inner("index", i.name, t)),
+      uniques: t.uniques.filter((u) => f.inner("unique", u.name, t)),
+      foreignKeys: t.foreignKeys.filter((k) => f.inner("foreignKey", k.name, t) && referredKept(t, k)),
+      checks: t.checks.filter((c) => f.inner("check", c.name, t)),
     }));
   return { ...snap, tables };
 }
 
-/** Compare the models with the live database: the heart of autogenerate, check and diff. */
-export async function diffModels(config: ResolvedConfig, db: Database, extraRenames: readonly string[] = []): Promise<ModelDiff> {
-  const md = await loadMetadata(config);
-  const compiled = compileMetadata(md, { defaultSchema: db.dialect.defaultSchema });
+/**
+ * Compare models with a live database: compile the models, reflect only what the filters let
+ * through, settle renames (hints first, then the resolver), and diff. The heart of
+ * autogenerate, check and diff; tests call it with a MetaData of their own.
+ */
+export async function diffMetadata(md: MetaData, db: DiffTarget, options: DiffOptions = {}): Promise<ModelDiff> {
+  const defaultSchema = db.dialect.defaultSchema;
+  const compiled = compileMetadata(md, { defaultSchema });
+  const includeName = options.includeName ?? (() => true);
   const schemas: (string | null)[] = [null];
-  if (config.includeSchemas) {
-    for (const t of compiled.tables) if (t.schema !== null && !schemas.includes(t.schema)) schemas.push(t.schema);
+  if (options.includeSchemas) {
+    for (const t of compiled.tables) {
+      if (t.schema !== null && !schemas.includes(t.schema) && includeName({ type: "schema", name: t.schema, schema: null, table: null })) {
+        schemas.push(t.schema);
+      }
+    }
   }
-  const reflected = await db.dialect.introspect(db.conn, { schemas, excludeTable: tableExcluder(config) });
+  const reflectFilter = makeFilter(options, "database");
+  const own = options.ownTable ?? (() => false);
+  const reflected = await db.dialect.introspect(db.conn, {
+    schemas,
+    excludeTable: (schema, name) => own(schema, name) || !reflectFilter.table(schema, name),
+  });
   const model = filterSnapshot({
-    ...compiled,
     tables: compiled.tables.filter((t) => schemas.includes(t.schema)),
-  }, config.includeObject, "model");
-  const database = filterSnapshot(reflected, config.includeObject, "database");
+    enums: compiled.enums.filter((e) => schemas.includes(e.schema)),
+  }, options, "model");
+  const database = filterSnapshot(reflected, options, "database");
+  let renames = mergeHints(renameHints(md, { defaultSchema }), options.renames ?? { tables: new Map(), columns: new Map() });
+  if (options.resolveRename) renames = await resolveRenames(model, database, db.dialect, renames, options.resolveRename);
   const result = compareSchemas(model, database, db.dialect, {
-    compareType: config.compareType,
-    compareServerDefault: config.compareServerDefault,
-    renames: mergeHints(renameHints(md, { defaultSchema: db.dialect.defaultSchema }), parseRenameFlags(extraRenames)),
+    compareType: options.compareType,
+    compareServerDefault: options.compareServerDefault,
+    renames,
   });
   return { ops: result.ops, warnings: result.warnings, model, database };
+}
+
+/** The comparison options a configuration sets. */
+export function diffOptionsOf(config: ResolvedConfig): DiffOptions {
+  const versionTable = tableExcluder({ ...config, includeObject: () => true });
+  return {
+    compareType: config.compareType,
+    compareServerDefault: config.compareServerDefault,
+    includeSchemas: config.includeSchemas,
+    includeObject: config.includeObject,
+    includeName: config.includeName,
+    ownTable: versionTable,
+  };
+}
+
+/** Compare the configured models with the live database. */
+export async function diffModels(
+  config: ResolvedConfig, db: DiffTarget, extraRenames: readonly string[] = [], resolveRename?: RenameResolver,
+): Promise<ModelDiff> {
+  const md = await loadMetadata(config);
+  return diffMetadata(md, db, { ...diffOptionsOf(config), renames: parseRenameFlags(extraRenames), resolveRename });
 }

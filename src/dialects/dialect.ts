@@ -35,11 +35,29 @@ export interface CompileContext {
   /** Reflect one table as it is now (online), or null when offline / unknown. */
   reflectTable(ref: TableRef): Promise<TableSnapshot | null>;
   readonly offline: boolean;
+  /**
+   * Read catalog rows (online only; never used to write). Absent offline: a dialect that needs
+   * more than one table's snapshot (SQLite's triggers, views, child tables) does without.
+   */
+  query?(sql: string, params?: readonly unknown[]): Promise<Record<string, unknown>[]>;
+}
+
+/** A held migration lock; `release` is safe to call once the connection is gone. */
+export interface MigrationLock {
+  release(): Promise<void>;
 }
 
 export interface ScratchDatabase {
   readonly url: DatabaseUrl;
   drop(): Promise<void>;
+}
+
+/** A schema object that is neither a table nor an index, named for "nothing left behind" checks. */
+export interface LeftoverObject {
+  /** What it is, in words: "sequence", "view", "enum type"… */
+  readonly kind: string;
+  readonly schema: string | null;
+  readonly name: string;
 }
 
 /**
@@ -56,6 +74,12 @@ export interface Dialect {
   readonly keepsPrimaryKeyNames: boolean;
   /** Table and column comments are stored (PostgreSQL, MySQL; not SQLite). */
   readonly supportsComments: boolean;
+  /**
+   * Table alterations go through op.batchAlterTable (SQLite: one move-and-copy per batch), so
+   * autogenerate renders batch blocks by default and compile receives batch ops whole. Other
+   * dialects get a batch's inner ops one by one.
+   */
+  readonly prefersBatch: boolean;
   /** Name of the default schema when one exists ("public"), else null. */
   readonly defaultSchema: string | null;
 
@@ -83,6 +107,20 @@ export interface Dialect {
   readonly commit: string;
   readonly rollback: string;
 
+  /**
+   * Take the lock that serializes migration runs on this database (`name` tells version tables
+   * apart), waiting up to `timeoutMs` (Infinity: no limit); null when another run still holds it.
+   * The lock must die with the session or process holding it, so a crash never leaves it behind.
+   */
+  acquireLock(conn: Connection, name: string, timeoutMs: number): Promise<MigrationLock | null>;
+
   /** Create a uniquely named empty database on the same server (SQLite: a temp file). */
   createScratchDatabase(url: DatabaseUrl, prefix: string): Promise<ScratchDatabase>;
+
+  /**
+   * What `introspect` does not report but a downgrade to base must remove as well: sequences
+   * and views, and types of any kind where types live apart from tables. Objects that belong to
+   * a table (its indexes, a serial's sequence, a trigger) go with it and are not listed.
+   */
+  listLeftovers(conn: Connection): Promise<LeftoverObject[]>;
 }

@@ -4,6 +4,8 @@ import type {
 } from "../snapshot/types.js";
 import { columnFromSpec, parseTypeSpec, type ColumnSpec, type ForeignKeySpec, type IndexSpec, type TypeSpec } from "./spec.js";
 import type { ConstraintType, Op, TableRef } from "./types.js";
+import { BatchOperations, checkRecreate, collectingSink, copyFromTable, type BatchAlterOptions } from "./batch.js";
+import { tableFromSpec } from "./table-spec.js";
 
 /** Where ops go: the runner executes them online, or collects their SQL offline. */
 export interface OpSink {
@@ -64,39 +66,7 @@ export class Operations {
   }
 
   async createTable(name: string, columns: Record<string, ColumnSpec>, options: CreateTableOptions = {}): Promise<void> {
-    const schema = options.schema ?? null;
-    const table = name;
-    const cols = Object.entries(columns).map(([n, spec]) => columnFromSpec(n, spec));
-    if (cols.length === 0) throw new AthanorError("USAGE", `createTable("${name}") needs at least one column`, { operation: "createTable" });
-    const pkOpt = options.primaryKey;
-    const pkFromColumns = Object.entries(columns).filter(([, s]) => s.primaryKey).map(([n]) => n);
-    const primaryKey = pkOpt
-      ? Array.isArray(pkOpt)
-        ? { name: null, columns: [...(pkOpt as readonly string[])] }
-        : { name: (pkOpt as { name?: string | null }).name ?? null, columns: [...(pkOpt as { columns: readonly string[] }).columns] }
-      : pkFromColumns.length > 0 ? { name: null, columns: pkFromColumns } : null;
-    await this.#sink.run({
-      kind: "createTable",
-      table: {
-        schema,
-        name: table,
-        columns: cols,
-        primaryKey,
-        foreignKeys: (options.foreignKeys ?? []).map((fk) => ({
-          name: fk.name ?? null,
-          columns: [...fk.columns],
-          referredSchema: fk.referredSchema ?? null,
-          referredTable: fk.referredTable,
-          referredColumns: [...fk.referredColumns],
-          onDelete: fk.onDelete ?? null,
-          onUpdate: fk.onUpdate ?? null,
-        })),
-        uniques: (options.uniques ?? []).map((u) => ({ name: u.name ?? null, columns: [...u.columns] })),
-        indexes: (options.indexes ?? []).map((i) => ({ name: i.name, columns: [...i.columns], unique: i.unique ?? false, where: i.where ?? null })),
-        checks: (options.checks ?? []).map((c) => ({ name: c.name ?? null, expression: c.expression })),
-        comment: options.comment ?? null,
-      },
-    });
+    await this.#sink.run({ kind: "createTable", table: tableFromSpec(options.schema ?? null, name, columns, options, "createTable") });
   }
 
   async dropTable(name: string, options: SchemaOpt = {}): Promise<void> {
@@ -219,6 +189,19 @@ export class Operations {
     });
   }
 
+  /**
+   * Rewrite an enum type with these values (removing or reordering some), converting the
+   * columns that use it. Fails while a row holds a value that goes away.
+   */
+  async replaceEnum(name: string, values: readonly string[], options: SchemaOpt & { existingValues?: readonly string[] } = {}): Promise<void> {
+    const schema = options.schema ?? null;
+    await this.#sink.run({
+      kind: "replaceEnum",
+      enum: { schema, name, values: [...values] },
+      existing: { schema, name, values: [...(options.existingValues ?? [])] },
+    });
+  }
+
   async execute(sql: string): Promise<void> {
     await this.#sink.run({ kind: "execute", sql });
   }
@@ -226,6 +209,22 @@ export class Operations {
   async bulkInsert(table: string, rows: readonly Record<string, unknown>[], options: SchemaOpt = {}): Promise<void> {
     if (rows.length === 0) return;
     await this.#sink.run({ kind: "bulkInsert", ...ref(table, options), rows });
+  }
+
+  /**
+   * Several alterations of one table as a unit: on SQLite at most one move-and-copy for all of
+   * them (recreate: "auto" | "always" | "never"); elsewhere plain ALTERs, one by one.
+   */
+  async batchAlterTable(table: string, fn: (batch: BatchOperations) => Promise<void> | void, options: BatchAlterOptions = {}): Promise<void> {
+    const r = ref(table, options);
+    if (typeof fn !== "function") {
+      throw new AthanorError("USAGE", `batchAlterTable("${table}") needs a function: op.batchAlterTable("${table}", async (batch) => { … })`, { operation: "batchAlterTable" });
+    }
+    const recreate = checkRecreate(table, options.recreate);
+    const copyFrom = options.copyFrom ? copyFromTable(r, options.copyFrom) : null;
+    const ops: Parameters<typeof collectingSink>[3] = [];
+    await fn(new BatchOperations(new Operations(collectingSink(this.#sink, r, copyFrom, ops)), r));
+    await this.#sink.run({ kind: "batchAlterTable", ...r, ops, recreate, copyFrom });
   }
 
   /** Run `fn` outside the revision's transaction, for statements that refuse to run inside one. */

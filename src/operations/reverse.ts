@@ -1,5 +1,6 @@
 import { AthanorError } from "../errors.js";
 import type { ColumnSnapshot, ForeignKeySnapshot, PrimaryKeySnapshot, UniqueSnapshot, CheckSnapshot } from "../snapshot/types.js";
+import { reverseBatch } from "./batch.js";
 import { assertNever, type ColumnChanges, type Op } from "./types.js";
 
 /**
@@ -47,11 +48,16 @@ export function reverseOp(op: Op): Op {
     case "dropEnum":
       return { kind: "createEnum", enum: op.enum };
     case "addEnumValue":
-      throw irreversible(op, `enum value '${op.value}' cannot be removed from ${op.enum.name} automatically`);
+      // A value cannot be taken out of a type in place: the downgrade rewrites the type without it.
+      return { kind: "replaceEnum", enum: op.enum, existing: { ...op.enum, values: withEnumValue(op) } };
+    case "replaceEnum":
+      return { kind: "replaceEnum", enum: op.existing, existing: op.enum };
     case "execute":
       throw irreversible(op, "raw SQL has no automatic reverse");
     case "bulkInsert":
       throw irreversible(op, "inserted rows have no automatic reverse");
+    case "batchAlterTable":
+      return reverseBatch(op, reverseOps);
     default:
       return assertNever(op, "operation");
   }
@@ -113,6 +119,15 @@ export function applyChanges(column: ColumnSnapshot, c: ColumnChanges): ColumnSn
     autoincrement: c.autoincrement ?? column.autoincrement,
     comment: c.comment !== undefined ? c.comment : column.comment,
   };
+}
+
+/** The enum's values once addEnumValue has put its value in place. */
+export function withEnumValue(op: Extract<Op, { kind: "addEnumValue" }>): string[] {
+  const values = [...op.enum.values];
+  const at = op.before ? values.indexOf(op.before) : op.after ? values.indexOf(op.after) + 1 : -1;
+  if (at < 0 || (op.after && at === 0)) values.push(op.value);
+  else values.splice(at, 0, op.value);
+  return values;
 }
 
 /** Reverse a whole upgrade: reversed ops in reverse order. */

@@ -56,8 +56,33 @@ export type Op =
   | { readonly kind: "createEnum"; readonly enum: EnumSnapshot }
   | { readonly kind: "dropEnum"; readonly enum: EnumSnapshot }
   | { readonly kind: "addEnumValue"; readonly enum: EnumSnapshot; readonly value: string; readonly before?: string | null; readonly after?: string | null }
+  /**
+   * Rewrite an enum type with other values (some removed, or reordered), converting every
+   * column that uses it: what the server cannot do in place. Fails at run time while a row
+   * holds a value that goes away.
+   */
+  | { readonly kind: "replaceEnum"; readonly enum: EnumSnapshot; readonly existing: EnumSnapshot }
   | { readonly kind: "execute"; readonly sql: string }
-  | ({ readonly kind: "bulkInsert"; readonly rows: readonly Record<string, unknown>[] } & TableRef);
+  | ({ readonly kind: "bulkInsert"; readonly rows: readonly Record<string, unknown>[] } & TableRef)
+  /**
+   * Several alterations of one table as a unit. Dialects that prefer it (SQLite) apply them with
+   * at most one move-and-copy; the others run the inner ops one by one as plain ALTERs.
+   */
+  | ({
+      readonly kind: "batchAlterTable";
+      readonly ops: readonly BatchInnerOp[];
+      readonly recreate: BatchRecreate;
+      /** The table as it is before the batch, for offline (--sql) runs that cannot reflect it. */
+      readonly copyFrom: TableSnapshot | null;
+    } & TableRef);
+
+/** When a batch recreates its table: only when some op needs it, always, or never (an error instead). */
+export type BatchRecreate = "auto" | "always" | "never";
+
+/** The ops a batch may hold: alterations of its own table. */
+export type BatchInnerOp = OpOf<"addColumn" | "dropColumn" | "alterColumn" | "createIndex" | "dropIndex"
+  | "createUniqueConstraint" | "createForeignKey" | "createCheckConstraint" | "createPrimaryKey" | "dropConstraint"
+  | "createTableComment" | "dropTableComment">;
 
 export type OpKind = Op["kind"];
 export type OpOf<K extends OpKind> = Extract<Op, { kind: K }>;

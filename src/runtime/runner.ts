@@ -1,9 +1,12 @@
 import type { Connection, Dialect } from "../dialects/dialect.js";
-import { AthanorError, isAthanorError, messageOf } from "../errors.js";
-import { Operations, type OpSink } from "../operations/operations.js";
-import type { Op, TableRef } from "../operations/types.js";
+import { AthanorError, isAthanorError } from "../errors.js";
+import type { TableRef } from "../operations/types.js";
 import type { TableSnapshot } from "../snapshot/types.js";
-import { namedExport, type ModuleLoader } from "./load-module.js";
+import { revisionChecksum } from "./checksum.js";
+import type { HistoryTable } from "./history-table.js";
+import type { ModuleLoader } from "./load-module.js";
+import { runRevision } from "./run-revision.js";
+import { recoveryAdvice, StepProgress } from "./step-progress.js";
 import type { VersionTable } from "./version-table.js";
 
 export interface RevisionRef {
@@ -25,6 +28,8 @@ export interface StatementTarget {
   readonly offline: boolean;
   run(sql: string): Promise<void>;
   reflectTable(ref: TableRef): Promise<TableSnapshot | null>;
+  /** Catalog reads for compile (online only). */
+  query?(sql: string, params?: readonly unknown[]): Promise<Record<string, unknown>[]>;
 }
 
 export interface RunnerEvents {
@@ -37,9 +42,15 @@ export interface RunOptions {
   readonly dialect: Dialect;
   readonly target: StatementTarget;
   readonly versionTable: VersionTable;
+  /** The audit trail; each step appends its row in its own transaction. Null: no audit trail. */
+  readonly history?: HistoryTable | null;
   readonly loader: ModuleLoader;
   readonly transactionPerMigration: boolean;
   readonly events?: RunnerEvents;
+  /** Checked between steps: once aborted, the run stops after the step in progress. */
+  readonly signal?: AbortSignal;
+  /** The command a user reruns after fixing a failure, for messages ("athanor upgrade head"). */
+  readonly command?: string;
 }
 
 /** An online target: statements run on the connection. */
@@ -47,6 +58,7 @@ export function connectionTarget(conn: Connection, dialect: Dialect, excludeTabl
   return {
     offline: false,
     run: (sql) => conn.execute(sql),
+    query: (sql, params) => conn.query(sql, params),
     async reflectTable(ref) {
       const snap = await dialect.introspect(conn, {
         schemas: [ref.schema],
@@ -57,7 +69,14 @@ export function connectionTarget(conn: Connection, dialect: Dialect, excludeTabl
   };
 }
 
-/** Runs migration steps: each revision's ops and its version-table update, in a transaction where the dialect allows. */
+const rowsText = (rows: readonly string[]): string => rows.join(", ") || "<base>";
+
+/**
+ * Runs migration steps: each revision's ops, its version-table update and its history row, in
+ * one transaction where the dialect has transactional DDL (or one for the whole run when
+ * transactionPerMigration is false). Where DDL commits as it runs, progress is recorded after
+ * each revision, and a failure lists what the failing revision had already applied.
+ */
 export async function runSteps(steps: readonly MigrationStep[], o: RunOptions): Promise<void> {
   const transactional = o.dialect.transactionalDdl;
   const exec = async (sql: string) => {
@@ -65,21 +84,35 @@ export async function runSteps(steps: readonly MigrationStep[], o: RunOptions): 
     await o.target.run(sql);
   };
   const wholeRun = transactional && !o.transactionPerMigration && steps.length > 0;
+  const perStep = transactional && o.transactionPerMigration;
+  /** The version rows known to be committed: what the database says if the run stops now. */
+  let durableRows = steps[0]?.rowsBefore ?? [];
   if (wholeRun) await exec(o.dialect.begin);
   try {
-    for (const step of steps) {
+    for (const [index, step] of steps.entries()) {
+      if (o.signal?.aborted) throw interrupted(steps, index, wholeRun);
       const started = Date.now();
       o.events?.onStepStart?.(step);
-      const perStep = transactional && o.transactionPerMigration;
+      const checksum = o.history ? await revisionChecksum(step.revision.path).catch(() => null) : null;
+      const progress = new StepProgress(!transactional);
       if (perStep) await exec(o.dialect.begin);
       try {
-        await runOne(step, o, exec);
+        await runRevision(step, {
+          dialect: o.dialect, target: o.target, loader: o.loader, exec, progress,
+          onCommitted: () => { durableRows = step.rowsBefore; },
+        });
         for (const sql of o.versionTable.transition(step.rowsBefore, step.rowsAfter)) await exec(sql);
+        if (o.history) {
+          const durationMs = o.target.offline ? null : Date.now() - started;
+          const direction = step.direction === "up" ? "upgrade" : "downgrade";
+          await exec(o.history.insert({ revision: step.revision.revision, direction, durationMs, checksum }));
+        }
         if (perStep) await exec(o.dialect.commit);
       } catch (e) {
         if (perStep) await rollbackQuietly(o, exec);
-        throw e;
+        throw withAdvice(e, o, progress, durableRows);
       }
+      if (!wholeRun) durableRows = step.rowsAfter;
       o.events?.onStepDone?.(step, Date.now() - started);
     }
     if (wholeRun) await exec(o.dialect.commit);
@@ -89,53 +122,31 @@ export async function runSteps(steps: readonly MigrationStep[], o: RunOptions): 
   }
 }
 
+function interrupted(steps: readonly MigrationStep[], index: number, wholeRun: boolean): AthanorError {
+  const next = steps[index]!;
+  const done = index;
+  const at = wholeRun ? steps[0]!.rowsBefore : next.rowsBefore;
+  const what = wholeRun
+    ? `the run's single transaction (transactionPerMigration: false) was rolled back, so the database stays at ${rowsText(at)}`
+    : `${done} revision${done === 1 ? "" : "s"} applied; the database is at ${rowsText(at)}`;
+  return new AthanorError("INTERRUPTED",
+    `interrupted: stopped before revision ${next.revision.revision} "${next.revision.message}"; ${what}. Run the command again to continue.`);
+}
+
+/** Adds where the database stands and how to recover to a step's error (online runs only). */
+function withAdvice(e: unknown, o: RunOptions, progress: StepProgress, durableRows: readonly string[]): unknown {
+  if (o.target.offline || !isAthanorError(e) || e.code !== "MIGRATION") return e;
+  const advice = recoveryAdvice(progress, durableRows, o.command ?? "the command", o.dialect.transactionalDdl);
+  return new AthanorError(e.code, `${e.message}\n  ${advice}`, {
+    file: e.file, revision: e.revision, operation: e.operation, sql: e.sql, cause: e.cause,
+  });
+}
+
 async function rollbackQuietly(o: RunOptions, exec: (sql: string) => Promise<void>): Promise<void> {
   if (o.target.offline) return;
   try {
     await exec(o.dialect.rollback);
   } catch {
     // the connection may be gone; the original error is the one worth reporting
-  }
-}
-
-async function runOne(step: MigrationStep, o: RunOptions, exec: (sql: string) => Promise<void>): Promise<void> {
-  const rev = step.revision;
-  const mod = await o.loader.import(rev.path, "revision", "REVISION_FILE");
-  const fnName = step.direction === "up" ? "upgrade" : "downgrade";
-  const fn = namedExport(mod, fnName);
-  if (typeof fn !== "function") {
-    throw new AthanorError("REVISION_FILE", `revision ${rev.revision} (${rev.path}) does not export an async function ${fnName}(op)`, { file: rev.path, revision: rev.revision });
-  }
-  let current: Op | null = null;
-  let currentSql: string | null = null;
-  const sink: OpSink = {
-    dialectName: o.dialect.name,
-    reflectTable: (ref) => o.target.reflectTable(ref),
-    async run(op) {
-      current = op;
-      const statements = await o.dialect.compile(op, { offline: o.target.offline, reflectTable: (r) => o.target.reflectTable(r) });
-      for (const sql of statements) {
-        currentSql = sql;
-        await exec(sql);
-      }
-      currentSql = null;
-    },
-    async autocommit(fn) {
-      const inTx = o.dialect.transactionalDdl;
-      if (inTx) await exec(o.dialect.commit);
-      await fn();
-      if (inTx) await exec(o.dialect.begin);
-    },
-  };
-  try {
-    await (fn as (op: Operations) => Promise<void>)(new Operations(sink));
-  } catch (e) {
-    const opName = (current as Op | null)?.kind;
-    const where = `revision ${rev.revision} "${rev.message}" (${rev.path}), ${fnName}${opName ? `, operation ${opName}` : ""}`;
-    const sqlPart = currentSql ? `\n  SQL: ${currentSql}` : "";
-    const reason = isAthanorError(e) && e.sql ? e.message.split("\n")[0] : messageOf(e);
-    throw new AthanorError("MIGRATION", `${where} failed: ${reason}${sqlPart}`, {
-      file: rev.path, revision: rev.revision, operation: opName, sql: currentSql ?? undefined, cause: e,
-    });
   }
 }

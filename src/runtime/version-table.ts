@@ -43,6 +43,11 @@ export class VersionTable {
     }
   }
 
+  /** Empties the table (stamp --purge: rows no file defines go too). */
+  deleteAll(): string {
+    return `DELETE FROM ${this.qualified}`;
+  }
+
   /**
    * Statements that turn the rows `before` into `after`, as Alembic does: a linear step
    * updates its row, entering a branch inserts one, a merge deletes one parent's row and

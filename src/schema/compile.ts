@@ -1,5 +1,5 @@
 import type {
-  CheckSnapshot, ColumnSnapshot, ForeignKeySnapshot, IndexSnapshot, PrimaryKeySnapshot, SchemaSnapshot, TableSnapshot,
+  CheckSnapshot, ColumnSnapshot, ColumnType, ForeignKeySnapshot, IndexSnapshot, PrimaryKeySnapshot, SchemaSnapshot, TableSnapshot,
   UniqueSnapshot,
 } from "../snapshot/types.js";
 import { byName, bySchemaAndName } from "./compile-context.js";
@@ -40,12 +40,23 @@ function autoincrement(c: TableColumnDef, pk: readonly string[], fkColumns: Read
     c.def.clientDefault === null && !fkColumns.has(c.name);
 }
 
-function columns(def: TableDef, pk: readonly string[], fks: readonly ForeignKeySnapshot[]): ColumnSnapshot[] {
+/**
+ * A named enum outside the default schema is spelled `schema.name` in a column's type, the way
+ * reflection spells it, so the column names the type it will really use.
+ */
+function columnType(c: TableColumnDef, def: TableDef, ctx: Context): ColumnType {
+  const type = c.def.type;
+  if (type.kind !== "enum") return type;
+  const schema = ctx.normalize(c.def.typeSchema ?? def.schema);
+  return schema === null ? type : { ...type, name: `${schema}.${type.name}` };
+}
+
+function columns(def: TableDef, pk: readonly string[], fks: readonly ForeignKeySnapshot[], ctx: Context): ColumnSnapshot[] {
   const fkColumns = new Set(fks.flatMap((fk) => fk.columns));
   const label = tableLabel(def);
   return def.columns.map((c) => ({
     name: c.name,
-    type: c.def.type,
+    type: columnType(c, def, ctx),
     nullable: pk.includes(c.name) ? false : (c.def.nullable ?? true),
     default: c.def.serverDefault,
     autoincrement: autoincrement(c, pk, fkColumns, label),
@@ -109,7 +120,7 @@ function compileTable(def: TableDef, ctx: Context): TableSnapshot {
   const table: TableSnapshot = {
     schema: ctx.normalize(def.schema),
     name: def.name,
-    columns: columns(def, pkColumns, fks),
+    columns: columns(def, pkColumns, fks, ctx),
     primaryKey,
     foreignKeys: fks,
     uniques: uniques(def, ctx),

@@ -3,6 +3,7 @@ import { relative } from "node:path";
 import { revision } from "../../commands/revision.js";
 import type { CliContext } from "../context.js";
 import { describeOp } from "../describe.js";
+import { terminalRenameResolver } from "../rename-prompt.js";
 
 interface RevisionFlags {
   message?: string; autogenerate?: boolean; head?: string; splice?: boolean; branchLabel?: string[];
@@ -22,7 +23,9 @@ export function register(program: Command, ctx: () => CliContext): void {
     .option("--rename <old=new...>", "rename hint: table.old=new (column) or old=new (table)")
     .action(async (opts: RevisionFlags) => {
       const c = ctx();
-      const r = await revision(c.config(), opts);
+      // Prompt only where someone can answer: never with --json or without a terminal.
+      const resolveRename = c.globals.json ? undefined : terminalRenameResolver();
+      const r = await revision(c.config(), { ...opts, resolveRename });
       for (const w of r.warnings) c.out.err(c.out.yellow(`warning: ${w}`));
       if (c.globals.json) return c.out.out(JSON.stringify({ path: r.path, revision: r.revision, ops: r.ops.map(describeOp) }, null, 2));
       if (!r.path) return c.out.out("No changes detected: the models match the database; no revision written.");

@@ -3,6 +3,7 @@ import type { CompileContext } from "../dialect.js";
 import type { Op, OpOf } from "../../operations/types.js";
 import { assertNever } from "../../operations/types.js";
 import { AthanorError } from "../../errors.js";
+import { compileInline } from "../../operations/batch.js";
 import { compileAlterColumn } from "./alter-column.js";
 import {
   checkClause, columnDefinition, columnList, createIndexStatement, foreignKeyClause, tableName, uniqueClause,
@@ -55,8 +56,12 @@ export async function compile(op: Op, ctx: CompileContext): Promise<string[]> {
     case "dropEnum": return [];
     case "addEnumValue":
       throw new AthanorError("MIGRATION", `addEnumValue on "${op.enum.name}": MySQL enums belong to columns; change the column's type with alterColumn`, { operation: "addEnumValue" });
+    case "replaceEnum":
+      throw new AthanorError("MIGRATION", `replaceEnum on "${op.enum.name}": MySQL enums belong to columns; change the column's type with alterColumn`, { operation: "replaceEnum" });
     case "execute": return [op.sql];
     case "bulkInsert": return bulkInsert(op);
+    // The runner runs a batch's ops one by one; a direct compile gets their statements in a row.
+    case "batchAlterTable": return compileInline(op, ctx, compile);
     default: return assertNever(op, "operation");
   }
 }

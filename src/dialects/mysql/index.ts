@@ -1,6 +1,8 @@
 /** The MySQL/MariaDB dialect: the database is the schema, DDL commits as it runs. */
 import type { Dialect } from "../dialect.js";
 import { compile } from "./ddl.js";
+import { acquireLock } from "./lock.js";
+import { listLeftovers } from "./leftovers.js";
 import { normalizeDefault } from "./defaults.js";
 import { connect, createScratchDatabase } from "./driver.js";
 import { normalizeExpression } from "./expression.js";
@@ -13,6 +15,7 @@ export const mysqlDialect: Dialect = {
   transactionalDdl: false,
   namedEnums: false,
   keepsPrimaryKeyNames: false,
+  prefersBatch: false,
   supportsComments: true,
   defaultSchema: null,
   connect,
@@ -27,5 +30,7 @@ export const mysqlDialect: Dialect = {
   begin: "START TRANSACTION",
   commit: "COMMIT",
   rollback: "ROLLBACK",
+  acquireLock,
   createScratchDatabase,
+  listLeftovers,
 };

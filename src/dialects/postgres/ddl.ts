@@ -11,6 +11,8 @@ import {
 } from "./ddl-clauses.js";
 import { qualify, quoteIdentifier } from "./identifiers.js";
 import { literal } from "./literal.js";
+import { compileInline } from "../../operations/batch.js";
+import { replaceEnum } from "./replace-enum.js";
 
 export async function compile(op: Op, _ctx: CompileContext): Promise<string[]> {
   switch (op.kind) {
@@ -41,8 +43,11 @@ export async function compile(op: Op, _ctx: CompileContext): Promise<string[]> {
       const position = op.before ? ` BEFORE ${literal(op.before)}` : op.after ? ` AFTER ${literal(op.after)}` : "";
       return [`ALTER TYPE ${qualify(op.enum.schema, op.enum.name)} ADD VALUE ${literal(op.value)}${position}`];
     }
+    case "replaceEnum": return replaceEnum(op);
     case "execute": return [op.sql];
     case "bulkInsert": return bulkInsert(op);
+    // The runner runs a batch's ops one by one; a direct compile gets their statements in a row.
+    case "batchAlterTable": return compileInline(op, _ctx, compile);
     default: return assertNever(op, "operation");
   }
 }

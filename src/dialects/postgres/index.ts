@@ -3,6 +3,8 @@
  */
 import type { Dialect } from "../dialect.js";
 import { compile } from "./ddl.js";
+import { acquireLock } from "./lock.js";
+import { listLeftovers } from "./leftovers.js";
 import { connect } from "./driver.js";
 import { DEFAULT_SCHEMA, introspect } from "./introspect.js";
 import { createScratchDatabase } from "./scratch.js";
@@ -13,6 +15,7 @@ export const postgresDialect: Dialect = {
   transactionalDdl: true,
   namedEnums: true,
   keepsPrimaryKeyNames: true,
+  prefersBatch: false,
   supportsComments: true,
   defaultSchema: DEFAULT_SCHEMA,
   connect,
@@ -27,5 +30,7 @@ export const postgresDialect: Dialect = {
   begin: "BEGIN",
   commit: "COMMIT",
   rollback: "ROLLBACK",
+  acquireLock,
   createScratchDatabase,
+  listLeftovers,
 };

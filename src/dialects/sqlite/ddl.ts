@@ -1,11 +1,11 @@
 /** Compile ops to SQLite statements: in place where ALTER TABLE can, by move-and-copy otherwise. */
 import type { CompileContext } from "../dialect.js";
 import { assertNever, type Op, type OpOf } from "../../operations/types.js";
-import type { ColumnSnapshot } from "../../snapshot/types.js";
-import { mentions } from "./apply-op.js";
+import { compileBatch } from "./batch.js";
+import { addableInPlace, columnInUse } from "./in-place.js";
 import { literal, quoteIdentifier as q } from "./quoting.js";
 import { rebuildFor } from "./rebuild.js";
-import { columnDef, createIndexSql, createTableSql, isConstantDefault, tableName } from "./render-table.js";
+import { columnDef, createIndexSql, createTableSql, tableName } from "./render-table.js";
 
 const ROWS_PER_INSERT = 500;
 
@@ -41,39 +41,24 @@ export async function compile(op: Op, ctx: CompileContext): Promise<string[]> {
     case "createEnum":
     case "dropEnum":
     case "addEnumValue":
+    case "replaceEnum":
       return [];
     case "execute":
       return [op.sql];
     case "bulkInsert":
       return bulkInsert(op);
+    case "batchAlterTable":
+      return compileBatch(op, ctx, compile);
     default:
       return assertNever(op, "operation");
   }
 }
 
-/**
- * ADD COLUMN takes neither a key nor a NOT NULL column without a default, nor a default that is
- * not constant (CURRENT_TIMESTAMP, an expression).
- */
-function addableInPlace(c: ColumnSnapshot): boolean {
-  if (c.autoincrement) return false;
-  if (c.default === null) return c.nullable;
-  return isConstantDefault(c.default);
-}
-
 async function dropColumn(op: OpOf<"dropColumn">, ctx: CompileContext): Promise<string[]> {
   const name = op.column.name;
   const current = await ctx.reflectTable({ schema: op.schema, table: op.table });
-  const same = (c: string): boolean => c.toLowerCase() === name.toLowerCase();
-  // DROP COLUMN refuses a column that a key, an index or a check uses; offline we cannot know.
-  const used = current !== null && (
-    (current.primaryKey?.columns.some(same) ?? false)
-    || current.uniques.some((u) => u.columns.some(same))
-    || current.foreignKeys.some((f) => f.columns.some(same))
-    || current.indexes.some((i) => i.columns.some((c) => (typeof c === "string" ? same(c) : mentions(c.expression, name)))
-      || (i.where !== null && mentions(i.where, name)))
-    || current.checks.some((c) => mentions(c.expression, name)));
-  if (used) return rebuildFor(op, ctx);
+  // Offline we cannot know whether a key, an index or a check uses the column.
+  if (current !== null && columnInUse(current, name)) return rebuildFor(op, ctx);
   return [`ALTER TABLE ${tableName(op.schema, op.table)} DROP COLUMN ${q(name)}`];
 }
 

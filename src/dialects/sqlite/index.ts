@@ -1,6 +1,8 @@
 /** The SQLite dialect (better-sqlite3). */
 import type { Dialect } from "../dialect.js";
 import { compile } from "./ddl.js";
+import { acquireLock } from "./lock.js";
+import { listLeftovers } from "./leftovers.js";
 import { connect } from "./driver.js";
 import { introspect } from "./introspect.js";
 import { normalizeDefault, normalizeExpression } from "./normalize.js";
@@ -13,8 +15,10 @@ export const sqliteDialect: Dialect = {
   transactionalDdl: true,
   namedEnums: false,
   keepsPrimaryKeyNames: false,
+  prefersBatch: true,
   supportsComments: false,
-  defaultSchema: null,
+  // A model may spell the main database out; tables in it compare as the default schema.
+  defaultSchema: "main",
   connect,
   introspect,
   compile,
@@ -29,5 +33,7 @@ export const sqliteDialect: Dialect = {
   begin: "BEGIN IMMEDIATE",
   commit: "COMMIT",
   rollback: "ROLLBACK",
+  acquireLock,
   createScratchDatabase,
+  listLeftovers,
 };

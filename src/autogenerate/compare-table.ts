@@ -140,13 +140,24 @@ function indexesEqual(a: IndexSnapshot, b: IndexSnapshot, dialect: CompareDialec
  * constraint of the same name and columns on the other are the same thing to several
  * servers, so they match too.
  */
-function compareUniquesAndIndexes(model: TableSnapshot, db: TableSnapshot, ref: TableRef, dialect: CompareDialect, diff: TableDiff): void {
-  const dbUniques = [...db.uniques];
-  const dbIndexes = [...db.indexes];
-  const take = <T>(list: T[], pred: (x: T) => boolean): T | undefined => {
-    const i = list.findIndex(pred);
-    return i < 0 ? undefined : list.splice(i, 1)[0];
-  };
+/** A database object as reflected (`orig`, what drops carry) and as compared (`cmp`, after renames). */
+interface Seen<T> {
+  readonly orig: T;
+  readonly cmp: T;
+}
+
+function seen<T>(orig: readonly T[], cmp: readonly T[]): Seen<T>[] {
+  return orig.map((o, i) => ({ orig: o, cmp: cmp[i]! }));
+}
+
+function take<T>(list: Seen<T>[], pred: (x: T) => boolean): Seen<T> | undefined {
+  const i = list.findIndex((x) => pred(x.cmp));
+  return i < 0 ? undefined : list.splice(i, 1)[0];
+}
+
+function compareUniquesAndIndexes(model: TableSnapshot, db: TableSnapshot, view: TableSnapshot, ref: TableRef, dialect: CompareDialect, diff: TableDiff): void {
+  const dbUniques = seen(db.uniques, view.uniques);
+  const dbIndexes = seen(db.indexes, view.indexes);
   const newUniques: UniqueSnapshot[] = [];
   const newIndexes: IndexSnapshot[] = [];
   for (const u of model.uniques) {
@@ -157,23 +168,23 @@ function compareUniquesAndIndexes(model: TableSnapshot, db: TableSnapshot, ref: 
   }
   for (const i of model.indexes) {
     const found = take(dbIndexes, (d) => d.name === i.name);
-    if (found && indexesEqual(i, found, dialect)) continue;
+    if (found && indexesEqual(i, found.cmp, dialect)) continue;
     if (found) {
-      diff.dropIndexesAndConstraints.push({ kind: "dropIndex", ...ref, index: found });
+      diff.dropIndexesAndConstraints.push({ kind: "dropIndex", ...ref, index: found.orig });
     } else if (i.unique && i.where === null && i.columns.every((c) => typeof c === "string")) {
       const asUnique = take(dbUniques, (d) => d.name === i.name && sameList(d.columns, i.columns));
       if (asUnique) continue;
     }
     newIndexes.push(i);
   }
-  for (const d of dbUniques) {
+  for (const { orig: d } of dbUniques) {
     if (!d.name) {
       diff.warnings.push(`${ref.table}: an unnamed unique constraint on (${d.columns.join(", ")}) is not in the model; it cannot be dropped by name and is left alone`);
       continue;
     }
     diff.dropIndexesAndConstraints.push({ kind: "dropConstraint", ...ref, name: d.name, type: "unique", prior: d });
   }
-  for (const d of dbIndexes) diff.dropIndexesAndConstraints.push({ kind: "dropIndex", ...ref, index: d });
+  for (const { orig: d } of dbIndexes) diff.dropIndexesAndConstraints.push({ kind: "dropIndex", ...ref, index: d });
   for (const u of newUniques) {
     diff.addConstraintsAndIndexes.push({ kind: "createUniqueConstraint", ...ref, unique: { ...u, name: u.name ?? conventionalName("uq", ref.table, u.columns) } });
   }
@@ -192,25 +203,24 @@ function action(a: ForeignKeySnapshot["onDelete"]): string {
   return a === null || a === "NO ACTION" || a === "RESTRICT" ? "" : a;
 }
 
-function compareForeignKeys(model: TableSnapshot, db: TableSnapshot, ref: TableRef, diff: TableDiff): void {
-  const remaining = [...db.foreignKeys];
+function compareForeignKeys(
+  model: TableSnapshot, db: TableSnapshot, view: TableSnapshot, ref: TableRef,
+  priorForeignKey: (fk: ForeignKeySnapshot) => ForeignKeySnapshot, diff: TableDiff,
+): void {
+  const remaining = seen(db.foreignKeys, view.foreignKeys);
   for (const fk of model.foreignKeys) {
-    const i = remaining.findIndex((d) => fkEqual(fk, d, ref.schema) && (!fk.name || !d.name || fk.name === d.name));
-    if (i >= 0) {
-      remaining.splice(i, 1);
-      continue;
-    }
+    if (take(remaining, (d) => fkEqual(fk, d, ref.schema) && (!fk.name || !d.name || fk.name === d.name))) continue;
     diff.addForeignKeys.push({
       kind: "createForeignKey", ...ref,
       foreignKey: { ...fk, name: fk.name ?? conventionalName("fk", ref.table, fk.columns, fk.referredTable) },
     });
   }
-  for (const d of remaining) {
+  for (const { orig: d } of remaining) {
     if (!d.name) {
       diff.warnings.push(`${ref.table}: an unnamed foreign key on (${d.columns.join(", ")}) is not in the model; it cannot be dropped by name and is left alone`);
       continue;
     }
-    diff.dropForeignKeys.push({ kind: "dropConstraint", ...ref, name: d.name, type: "foreignkey", prior: d });
+    diff.dropForeignKeys.push({ kind: "dropConstraint", ...ref, name: d.name, type: "foreignkey", prior: priorForeignKey(d) });
   }
 }
 

@@ -223,7 +223,9 @@ async function stampStatements(
 ): Promise<(durationMs: number | null) => string[]> {
   const rowChanges = purge ? [versionTable.deleteAll(), ...versionTable.transition([], after)] : versionTable.transition(before, after);
   const added = after.filter((r) => purge || !before.includes(r));
-  const entries = await Promise.all((added.length > 0 ? added : ["base"]).map(async (revision) => ({
+  // A row per revision the stamp puts in place, after a "base" row when it empties the table.
+  const recorded = [...(purge || after.length === 0 ? ["base"] : []), ...(added.length > 0 || after.length === 0 ? added : after)];
+  const entries = await Promise.all(recorded.map(async (revision) => ({
     revision,
     checksum: graph.has(revision) ? await revisionChecksum(graph.get(revision).path).catch(() => null) : null,
   })));

@@ -37,19 +37,18 @@ export interface AuditSource {
 
 /**
  * What the history says is applied now: the last upgrade or stamp of each revision, dropped by
- * a later downgrade. One stamp command replaces the version rows wholesale, so it starts over.
+ * a later downgrade. A stamp of "base" (stamp base, or --purge, which empties the table first)
+ * starts over.
  */
 export function appliedByHistory(rows: readonly HistoryRow[]): Map<string, HistoryRow> {
   const applied = new Map<string, HistoryRow>();
-  let previous: HistoryRow | null = null;
   for (const row of rows) {
-    if (row.direction === "stamp" && previous?.direction !== "stamp") applied.clear();
     if (row.direction === "downgrade") applied.delete(row.revision);
-    else if (row.direction === "upgrade" || (row.direction === "stamp" && row.revision !== "base")) {
+    else if (row.direction === "stamp" && row.revision === "base") applied.clear();
+    else {
       applied.delete(row.revision); // re-insert so the latest application comes last
       applied.set(row.revision, row);
     }
-    previous = row;
   }
   return applied;
 }

@@ -109,8 +109,8 @@ export async function runSteps(steps: readonly MigrationStep[], o: RunOptions): 
         }
         if (perStep) await exec(o.dialect.commit);
       } catch (e) {
-        if (perStep) await rollbackQuietly(o, exec);
-        throw withAdvice(e, o, progress, durableRows);
+        if (perStep || wholeRun) await rollbackQuietly(o, exec);
+        throw withAdvice(e, o, progress, durableRows, await connectionLost(o.target));
       }
       if (!wholeRun) durableRows = step.rowsAfter;
       o.events?.onStepDone?.(step, Date.now() - started);
@@ -133,10 +133,16 @@ function interrupted(steps: readonly MigrationStep[], index: number, wholeRun: b
     `interrupted: stopped before revision ${next.revision.revision} "${next.revision.message}"; ${what}. Run the command again to continue.`);
 }
 
+/** After a failure (and its rollback): whether the session itself is gone, not just the statement. */
+async function connectionLost(target: StatementTarget): Promise<boolean> {
+  if (target.offline || !target.query) return false;
+  return target.query("SELECT 1").then(() => false, () => true);
+}
+
 /** Adds where the database stands and how to recover to a step's error (online runs only). */
-function withAdvice(e: unknown, o: RunOptions, progress: StepProgress, durableRows: readonly string[]): unknown {
+function withAdvice(e: unknown, o: RunOptions, progress: StepProgress, durableRows: readonly string[], lost: boolean): unknown {
   if (o.target.offline || !isAthanorError(e) || e.code !== "MIGRATION") return e;
-  const advice = recoveryAdvice(progress, durableRows, o.command ?? "the command", o.dialect.transactionalDdl);
+  const advice = recoveryAdvice(progress, durableRows, o.command ?? "the command", o.dialect.transactionalDdl, lost);
   return new AthanorError(e.code, `${e.message}\n  ${advice}`, {
     file: e.file, revision: e.revision, operation: e.operation, sql: e.sql, cause: e.cause,
   });

@@ -6,7 +6,7 @@ export type { ServerDefaultValue } from "./server-default.js";
 export type { ReferentialActions } from "./references.js";
 export {
   integer, bigint, smallint, varchar, char, text, boolean, real, double, numeric, date, time, timestamp,
-  json, jsonb, uuid, blob, enumType,
+  json, jsonb, uuid, blob, enumType, raw,
 } from "./column-types.js";
 export type { EnumOptions, TimestampOptions } from "./column-types.js";
 export { index, unique, check, foreignKey, primaryKey } from "./constraints.js";

@@ -8,12 +8,14 @@ export function register(program: Command, ctx: () => CliContext): void {
     .option("-v, --verbose", "every header field")
     .action(async (opts: { verbose?: boolean }) => {
       const c = ctx();
+      // -v is also the global "echo SQL" flag; commander gives it to whichever parses first.
+      const verbose = Boolean(opts.verbose || c.globals.verbose);
       const r = await branches(c.config());
       if (c.globals.json) return c.out.out(JSON.stringify(r, null, 2));
       for (const point of r) {
-        c.out.out(opts.verbose ? revisionLog(point.revision) : revisionLine(point.revision, { branches: true, tree: true }, c.out.bold));
+        c.out.out(verbose ? revisionLog(point.revision) : revisionLine(point.revision, { branches: true, tree: true }, c.out.bold));
         const indent = " ".repeat(point.revision.revision.length);
-        for (const child of point.branchesInto) c.out.out(`${indent} -> ${revisionLine(child, { branches: true, tree: true, message: opts.verbose })}`);
+        for (const child of point.branchesInto) c.out.out(`${indent} -> ${revisionLine(child, { branches: true, tree: true, message: verbose })}`);
         c.out.out("");
       }
     });

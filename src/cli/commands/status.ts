@@ -13,11 +13,13 @@ export function register(program: Command, ctx: () => CliContext): void {
     .option("--check-heads", "exit 1 unless every head is applied")
     .action(async (opts: { verbose?: boolean; checkHeads?: boolean }) => {
       const c = ctx();
-      const r = await current(c.config(), { checkHeads: opts.checkHeads, verify: opts.verbose });
+      // -v is also the global "echo SQL" flag; commander gives it to whichever parses first.
+      const verbose = Boolean(opts.verbose || c.globals.verbose);
+      const r = await current(c.config(), { checkHeads: opts.checkHeads, verify: verbose });
       if (c.globals.json) return json(c, r);
-      if (opts.verbose) c.out.out(`Current revision(s) for ${r.database}:`);
+      if (verbose) c.out.out(`Current revision(s) for ${r.database}:`);
       if (r.revisions.length === 0) c.out.out("<base> (no revision applied)");
-      for (const rev of r.revisions) c.out.out(opts.verbose ? revisionLog(rev) : revisionLine(rev, { branches: true, tree: true }, c.out.bold));
+      for (const rev of r.revisions) c.out.out(verbose ? revisionLog(rev) : revisionLine(rev, { branches: true, tree: true }, c.out.bold));
       for (const line of r.audit ? describeFindings(r.audit) : []) c.out.out(c.out.yellow(`warning: ${line}`));
     });
 
@@ -26,9 +28,11 @@ export function register(program: Command, ctx: () => CliContext): void {
     .option("--resolve-dependencies", "leave out heads that other revisions depend on")
     .action(async (opts: { verbose?: boolean; resolveDependencies?: boolean }) => {
       const c = ctx();
+      // -v is also the global "echo SQL" flag; commander gives it to whichever parses first.
+      const verbose = Boolean(opts.verbose || c.globals.verbose);
       const r = await heads(c.config(), { resolveDependencies: opts.resolveDependencies });
       if (c.globals.json) return json(c, r);
-      for (const rev of r) c.out.out(opts.verbose ? revisionLog(rev) : revisionLine(rev, { branches: true }, c.out.bold));
+      for (const rev of r) c.out.out(verbose ? revisionLog(rev) : revisionLine(rev, { branches: true }, c.out.bold));
     });
 
   program.command("history").description("list revisions, newest first")
@@ -37,11 +41,13 @@ export function register(program: Command, ctx: () => CliContext): void {
     .option("-i, --indicate-current", "mark the database's current revisions (reads the database)")
     .action(async (opts: { revRange?: string; verbose?: boolean; indicateCurrent?: boolean }) => {
       const c = ctx();
+      // -v is also the global "echo SQL" flag; commander gives it to whichever parses first.
+      const verbose = Boolean(opts.verbose || c.globals.verbose);
       const range = opts.revRange === undefined ? undefined : unprotect(opts.revRange);
       const r = await history(c.config(), { range, indicateCurrent: opts.indicateCurrent });
       if (c.globals.json) return json(c, r);
       for (const rev of r) {
-        c.out.out(opts.verbose ? revisionLog(rev) : revisionLine(rev, { parents: true, branches: true, tree: true, message: true }, c.out.bold));
+        c.out.out(verbose ? revisionLog(rev) : revisionLine(rev, { parents: true, branches: true, tree: true, message: true }, c.out.bold));
       }
     });
 }

@@ -7,6 +7,7 @@ import { loadDialect } from "../../dialects/index.js";
 import type { RunnerEvents } from "../../runtime/runner.js";
 import { loadGraph, requireUrl, resolveConfigInput, type ConfigInput } from "../context.js";
 import { cleanDowngrade } from "./clean-downgrade.js";
+import { listWords } from "./inventory.js";
 import { modelsMatch } from "./models-match.js";
 import { parentsFirst } from "./order.js";
 import { singleHead } from "./single-head.js";
@@ -45,7 +46,7 @@ export async function runSuite(input?: ConfigInput, options: SuiteOptions = {}):
   try {
     if (checks.some((c) => c.usesDatabase)) await workspace.open();
     for (const check of checks) {
-      const report = await runOne(check, ctx, reported);
+      const report = await runOne(check, ctx, reported, reports);
       reports.push(report);
       options.onCheckDone?.(report);
     }
@@ -55,9 +56,11 @@ export async function runSuite(input?: ConfigInput, options: SuiteOptions = {}):
   return { ok: reports.every((r) => r.status !== "failed"), checks: reports };
 }
 
-async function runOne(check: SuiteCheck, ctx: SuiteContext, reported: Map<string, string>): Promise<CheckReport> {
+async function runOne(check: SuiteCheck, ctx: SuiteContext, reported: Map<string, string>, done: readonly CheckReport[]): Promise<CheckReport> {
   const started = performance.now();
   const ms = () => Math.round(performance.now() - started);
+  const unmet = done.filter((r) => check.needs?.includes(r.name) && r.status === "failed").map((r) => r.name);
+  if (unmet.length > 0) return { name: check.name, status: "skipped", ms: 0, message: `needs ${listWords(unmet)}, which failed` };
   try {
     const outcome = await check.run(ctx);
     return { name: check.name, status: outcome.status, ms: ms(), message: outcome.message };

@@ -2,7 +2,7 @@ import { withDatabase } from "../context.js";
 import { diffModels } from "../model-diff.js";
 import { describeChange } from "./describe-change.js";
 import { listWords } from "./inventory.js";
-import { upgradeTo } from "./migrate-step.js";
+import { databaseAtHeads } from "./prepare.js";
 import { revisionLabel } from "./order.js";
 import { CheckFailure, type SuiteCheck } from "./types.js";
 
@@ -11,14 +11,10 @@ export const modelsMatch: SuiteCheck = {
   name: "models-match",
   description: "the models equal the database at the heads",
   usesDatabase: true,
+  needs: ["upgrade"],
   async run(ctx) {
     if (ctx.config.models === null) return { status: "skipped", message: "no models configured" };
-    let db = ctx.workspace.reuseAtHeads();
-    if (db === null) {
-      db = await ctx.workspace.empty();
-      await upgradeTo(ctx, db, "heads");
-    }
-    const config = db;
+    const config = await databaseAtHeads(ctx);
     const diff = await withDatabase(config, (target) => diffModels(config, target));
     ctx.workspace.settle("heads");
     const at = ctx.graph.heads.map((h) => revisionLabel(ctx.graph, h)).join(", ") || "base";

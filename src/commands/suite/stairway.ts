@@ -1,6 +1,7 @@
 import { describeDifferences, differences, takeInventory } from "./inventory.js";
 import { downgradeTo, upgradeTo } from "./migrate-step.js";
 import { revisionLabel } from "./order.js";
+import { emptyDatabase } from "./prepare.js";
 import { CheckFailure, type SuiteCheck } from "./types.js";
 
 /**
@@ -12,9 +13,10 @@ export const stairway: SuiteCheck = {
   name: "stairway",
   description: "each revision up, down, and up again",
   usesDatabase: true,
+  needs: ["upgrade"],
   async run(ctx) {
     if (ctx.order.length === 0) return { status: "passed", message: "no revisions to run" };
-    const db = await ctx.workspace.empty();
+    const db = await emptyDatabase(ctx);
     for (const rev of ctx.order) {
       const label = revisionLabel(ctx.graph, rev.revision);
       const before = await takeInventory(db, ctx.dialect);

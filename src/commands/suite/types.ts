@@ -59,5 +59,10 @@ export interface SuiteCheck {
   readonly description: string;
   /** False for checks that only read the revision files. */
   readonly usesDatabase: boolean;
+  /**
+   * Checks whose failure leaves nothing for this one to learn (each of them runs the whole
+   * chain up first): when one of them failed in the same run, this one is skipped.
+   */
+  readonly needs?: readonly string[];
   run(ctx: SuiteContext): Promise<CheckOutcome>;
 }

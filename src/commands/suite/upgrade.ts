@@ -1,4 +1,5 @@
 import { upgradeTo } from "./migrate-step.js";
+import { emptyDatabase } from "./prepare.js";
 import { revisionLabel } from "./order.js";
 import type { SuiteCheck } from "./types.js";
 
@@ -9,7 +10,7 @@ export const upgradeFromBase: SuiteCheck = {
   usesDatabase: true,
   async run(ctx) {
     if (ctx.order.length === 0) return { status: "passed", message: "no revisions to run" };
-    const db = await ctx.workspace.empty();
+    const db = await emptyDatabase(ctx);
     await upgradeTo(ctx, db, "heads");
     ctx.workspace.settle("heads");
     const n = ctx.order.length;

@@ -3,7 +3,7 @@
  * rest needs one move-and-copy. Pure: the table is simulated op by op on its snapshot.
  */
 import { AthanorError } from "../../errors.js";
-import type { BatchInnerOp, BatchRecreate } from "../../operations/types.js";
+import type { BatchInnerOp, BatchRecreate, OpOf } from "../../operations/types.js";
 import type { TableSnapshot } from "../../snapshot/types.js";
 import { applyOp, type RebuildOp } from "./apply-op.js";
 import { addableInPlace, columnInUse } from "./in-place.js";
@@ -15,11 +15,12 @@ export interface InPlaceStep {
 }
 
 export interface BatchPlan {
-  /** Ops run with ALTER TABLE, first (before the move-and-copy when there is one). */
+  /** Ops run with ALTER TABLE, in order; with a recreate, the renames that follow it. */
   readonly inPlace: readonly InPlaceStep[];
   readonly recreate: {
-    /** The table after the in-place ops. */
+    /** The table as it is. */
     readonly before: TableSnapshot;
+    /** The table the copy creates; the renames in `inPlace` then give it its final names. */
     readonly after: TableSnapshot;
     /** Column of `after` → the column of `before` its values come from. */
     readonly origins: ReadonlyMap<string, string>;
@@ -59,14 +60,14 @@ export function planBatch(input: PlanInput): BatchPlan {
         + `offline (--sql) give it as copyFrom: op.batchAlterTable("${input.table}", …, { copyFrom: { columns: { … }, … } })`
       : `batchAlterTable: table "${input.table}" does not exist`, { operation: "batchAlterTable" });
   }
-  // Leading renames run in place: ALTER TABLE RENAME COLUMN also rewrites the views, triggers
-  // and other tables' foreign keys that name the column, which a copy could not.
-  let prefix = 0;
-  while (prefix < ops.length && isRenameOnly(ops[prefix]!)) prefix++;
-  const before = states[prefix] ?? sim!;
+  return withLeadingRenames(current, ops) ?? { inPlace: [], recreate: copyPlan(current, ops) };
+}
+
+/** The copy that turns `before` into what `ops` leave: the new table and where its columns come from. */
+function copyPlan(before: TableSnapshot, ops: readonly BatchInnerOp[]): NonNullable<BatchPlan["recreate"]> {
   let table = before;
   let origins = new Map(before.columns.map((c) => [c.name, c.name] as const));
-  for (const op of ops.slice(prefix)) {
+  for (const op of ops) {
     const step = simulate(table, op);
     const next = new Map<string, string>();
     const had = new Set(table.columns.map((c) => c.name));
@@ -78,7 +79,55 @@ export function planBatch(input: PlanInput): BatchPlan {
     table = step.table;
     origins = next;
   }
-  return { inPlace: ops.slice(0, prefix).map((op, i) => ({ op, table: states[i]! })), recreate: { before, after: table, origins } };
+  return { before, after: table, origins };
+}
+
+/**
+ * Leading renames run in place AFTER the copy (which keeps the old names): ALTER TABLE RENAME
+ * COLUMN rewrites the views, the recreated triggers and other tables' foreign keys that name the
+ * column, which a copy could not. Null when that cannot be arranged (an old name taken again).
+ */
+function withLeadingRenames(current: TableSnapshot, ops: readonly BatchInnerOp[]): BatchPlan | null {
+  let prefix = 0;
+  while (prefix < ops.length && isRenameOnly(ops[prefix]!)) prefix++;
+  if (prefix === 0) return null;
+  const renames = ops.slice(0, prefix) as OpOf<"alterColumn">[];
+  let renamed = current;
+  for (const op of renames) renamed = simulate(renamed, op).table;
+  const plan = copyPlan(renamed, ops.slice(prefix));
+  // Give the copied table its old names back, last rename first.
+  let after = plan.after;
+  const origins = new Map(plan.origins);
+  const kept: OpOf<"alterColumn">[] = [];
+  for (const op of [...renames].reverse()) {
+    const to = op.changes.newName!;
+    const col = after.columns.find((c) => same(c.name, to));
+    if (!col) continue; // dropped later in the batch: nothing to rename
+    if (after.columns.some((c) => same(c.name, op.column))) return null;
+    const back = applyOp(after, { ...op, column: col.name, changes: { newName: op.column } });
+    after = back.table;
+    const origin = origins.get(col.name);
+    origins.delete(col.name);
+    if (origin !== undefined) origins.set(op.column, origin);
+    kept.unshift(op);
+  }
+  // Origins name the renamed table's columns; map them to the table as it is.
+  const original = new Map<string, string>();
+  for (const [name, origin] of origins) original.set(name, sourceBeforeRenames(origin, renames));
+  let state: TableSnapshot | null = after;
+  const inPlace = kept.map((op) => {
+    const step = { op, table: state };
+    state = state && simulate(state, op).table;
+    return step;
+  });
+  return { inPlace, recreate: { before: current, after, origins: original } };
+}
+
+/** The column of the original table that `name` (after the renames) came from. */
+function sourceBeforeRenames(name: string, renames: readonly OpOf<"alterColumn">[]): string {
+  let current = name;
+  for (const op of [...renames].reverse()) if (same(op.changes.newName!, current)) current = op.column;
+  return current;
 }
 
 /** True when ALTER TABLE does the op on the table as it stands. */

@@ -9,9 +9,9 @@ import { AthanorError } from "../../errors.js";
 import type { Op, OpOf, TableRef } from "../../operations/types.js";
 import type { TableSnapshot } from "../../snapshot/types.js";
 import { mentions } from "./apply-op.js";
-import { afterRecreateChecks, closeChecks, foreignKeysOffCheck, openChecks } from "./batch-checks.js";
+import { afterRecreateChecks, closeChecks, failWhen, foreignKeysOffCheck, openChecks } from "./batch-checks.js";
 import { planBatch } from "./batch-plan.js";
-import { quoteIdentifier as q } from "./quoting.js";
+import { quoteIdentifier as q, quoteString } from "./quoting.js";
 import { recreateStatements } from "./rebuild.js";
 import { tableName } from "./render-table.js";
 import { readSurroundings, type SchemaObject, type Surroundings } from "./surroundings.js";
@@ -48,10 +48,12 @@ export async function compileBatch(op: OpOf<"batchAlterTable">, ctx: CompileCont
   return [
     ...openChecks(),
     ...foreignKeysOffCheck(op.table),
-    ...inPlace,
+    ...(around ? [] : offlineTriggerCheck(op.schema, op.table)),
     ...recreateStatements({ before, after, origins, extras }),
     // DROP TABLE took the table's triggers with it.
     ...(around?.triggers ?? []).map((t) => inSchema(t.sql, op.schema)),
+    // Renames last, so they rewrite the triggers, views and foreign keys that name the columns.
+    ...inPlace,
     // Views naming the table survive the swap as text; selecting from them proves they still resolve.
     ...(around?.dependents ?? []).filter((d) => d.type === "view").map((v) => `SELECT * FROM ${tableName(op.schema, v.name)} LIMIT 0`),
     ...afterRecreateChecks({
@@ -102,4 +104,14 @@ function inSchema(sql: string, schema: string | null): string {
   const name = tokens[i];
   if (!name || identName(name) === null) return sql;
   return `${sql.slice(0, name.start)}${q(schema)}.${sql.slice(name.start)}`;
+}
+
+/**
+ * Offline the table's triggers cannot be read, so they cannot be created again after DROP TABLE
+ * removes them: the script stops, when it runs, rather than lose them silently.
+ */
+function offlineTriggerCheck(schema: string | null, table: string): string[] {
+  const message = `table "${table}" has triggers, which a recreate written offline (--sql) cannot carry over: `
+    + "drop them before the batch (op.execute) and create them again after, or run the upgrade online";
+  return failWhen(`SELECT 'x' AS problem FROM ${q(schema ?? "main")}.sqlite_schema WHERE type = 'trigger' AND lower(tbl_name) = lower(${quoteString(table)})`, message);
 }

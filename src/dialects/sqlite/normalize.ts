@@ -9,7 +9,36 @@ const SIMPLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const NUMERIC_KINDS = new Set(["integer", "bigint", "smallint", "real", "double", "numeric", "boolean"]);
 
 export function normalizeExpression(sql: string): string {
-  return render(stripOuterParens(tokenize(sql)));
+  return render(dropRedundantParens(stripOuterParens(tokenize(sql))));
+}
+
+const LOGICAL = new Set(["AND", "OR"]);
+const KEEPS_PARENS = new Set(["AND", "OR", "SELECT", "BETWEEN", "CASE"]);
+
+const isLogical = (t: Token | undefined): boolean => t === undefined || isPunct(t, "(") || isPunct(t, ")") ||
+  (t.kind === "word" && LOGICAL.has(t.text.toUpperCase()));
+
+/**
+ * SQLite keeps a CHECK or index predicate as written, so `(qty >= 0) AND (qty < 10)` must
+ * compare equal to `qty >= 0 AND qty < 10`: parentheses around an operand of AND / OR that
+ * holds no AND, OR, leading NOT, BETWEEN, CASE or subquery of its own change nothing, since every
+ * other operator binds tighter (a leading NOT does not, so it keeps them).
+ */
+function dropRedundantParens(tokens: Token[]): Token[] {
+  let t = tokens;
+  for (let i = 0; i < t.length; i++) {
+    if (!isPunct(t[i], "(") || !isLogical(t[i - 1])) continue;
+    const close = matchParen(t, i);
+    if (close < 0 || !isLogical(t[close + 1])) continue;
+    const inner = t.slice(i + 1, close);
+    const word = (x: Token | undefined, w: string) => x !== undefined && x.kind === "word" && x.text.toUpperCase() === w;
+    // A leading NOT binds looser than comparisons; IS NOT, NOT NULL, NOT IN and NOT LIKE do not matter here.
+    const prefixNot = (x: Token, k: number) => word(x, "NOT") && (k === 0 || isLogical(inner[k - 1]) || word(inner[k - 1], "NOT"));
+    if (inner.length === 0 || inner.some((x, k) => (x.kind === "word" && KEEPS_PARENS.has(x.text.toUpperCase())) || prefixNot(x, k))) continue;
+    t = [...t.slice(0, i), ...inner, ...t.slice(close + 1)];
+    i--;
+  }
+  return t;
 }
 
 export function normalizeDefault(value: string | null, type: ColumnType): string | null {

@@ -4,9 +4,10 @@ import { rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { DatabaseUrl, ScratchDatabase } from "../dialect.js";
+import { lockFileFor } from "./lock.js";
 
-/** Side files SQLite may leave next to a database. */
-const SIDE_FILES = ["", "-wal", "-shm", "-journal"];
+/** Side files SQLite (and the migration lock, see lock.ts) may leave next to a database. */
+const SIDE_FILES = ["", "-wal", "-shm", "-journal", lockFileFor("")];
 
 export async function createScratchDatabase(_url: DatabaseUrl, prefix: string): Promise<ScratchDatabase> {
   const name = `${prefix}_${randomBytes(6).toString("hex")}.db`.toLowerCase();

@@ -13,10 +13,17 @@ export interface TableExtras {
   readonly collations: ReadonlyMap<string, string>;
   /** Generated columns (… AS (expr)): a copy cannot write them. */
   readonly generated: readonly string[];
-  /** Foreign keys' DEFERRABLE clauses, by their columns and parent. */
-  readonly deferrable: readonly { readonly columns: readonly string[]; readonly referredTable: string; readonly clause: string }[];
+  /** Foreign keys' DEFERRABLE clauses, by their name, or columns and parent when unnamed. */
+  readonly deferrable: readonly Deferrable[];
   /** Table options after the column list: "WITHOUT ROWID", "STRICT", or null. */
   readonly options: string | null;
+}
+
+export interface Deferrable {
+  readonly name: string | null;
+  readonly columns: readonly string[];
+  readonly referredTable: string;
+  readonly clause: string;
 }
 
 export const NO_EXTRAS: TableExtras = { autoincrement: null, collations: new Map(), generated: [], deferrable: [], options: null };
@@ -31,11 +38,11 @@ export function parseTableExtras(sql: string): TableExtras {
   let autoincrement: string | null = null;
   const collations = new Map<string, string>();
   const generated: string[] = [];
-  const deferrable: { columns: string[]; referredTable: string; clause: string }[] = [];
+  const deferrable: Deferrable[] = [];
   for (const def of splitTopLevel(tokens, open + 1, close)) {
     if (def.length === 0) continue;
     if (isWord(def[0], ...CONSTRAINT_START)) {
-      if (def.some((t) => isWord(t, "FOREIGN"))) readDeferrable(sql, def, null, deferrable);
+      if (def.some((t) => isWord(t, "FOREIGN"))) readDeferrable(sql, def, null, isWord(def[0], "CONSTRAINT") ? identName(def[1]) : null, deferrable);
       continue;
     }
     const column = identName(def[0]);
@@ -46,7 +53,10 @@ export function parseTableExtras(sql: string): TableExtras {
       if (isWord(t, "AUTOINCREMENT")) autoincrement = column;
       else if (isWord(t, "COLLATE") && def[i + 1]) collations.set(column.toLowerCase(), def[i + 1]!.text);
       else if (isWord(t, "AS") && isPunct(def[i + 1], "(")) generated.push(column);
-      else if (isWord(t, "REFERENCES")) readDeferrable(sql, def.slice(i), column, deferrable);
+      else if (isWord(t, "REFERENCES")) {
+        const name = isWord(def[i - 2], "CONSTRAINT") ? identName(def[i - 1]) : null;
+        readDeferrable(sql, def.slice(i), column, name, deferrable);
+      }
     }
   }
   const rest = tokens.slice(close + 1).filter((t) => !isPunct(t, ";"));
@@ -55,10 +65,7 @@ export function parseTableExtras(sql: string): TableExtras {
 }
 
 /** A foreign key clause's [NOT] DEFERRABLE [INITIALLY DEFERRED|IMMEDIATE], when it has one. */
-function readDeferrable(
-  sql: string, def: readonly Token[], column: string | null,
-  out: { columns: string[]; referredTable: string; clause: string }[],
-): void {
+function readDeferrable(sql: string, def: readonly Token[], column: string | null, name: string | null, out: Deferrable[]): void {
   const ref = def.findIndex((t) => isWord(t, "REFERENCES"));
   if (ref < 0) return;
   const at = def.findIndex((t, k) => k > ref && isWord(t, "DEFERRABLE"));
@@ -73,14 +80,18 @@ function readDeferrable(
   }
   let tableAt = ref + 1;
   if (isPunct(def[tableAt + 1], ".")) tableAt += 2;
-  out.push({ columns, referredTable: identName(def[tableAt]) ?? "", clause: sourceOf(sql, def.slice(start, end + 1)) });
+  out.push({ name, columns, referredTable: identName(def[tableAt]) ?? "", clause: sourceOf(sql, def.slice(start, end + 1)) });
 }
 
-/** The DEFERRABLE clause an old foreign key had, for the same key on the recreated table. */
+/**
+ * The DEFERRABLE clause an old foreign key had, for the same key on the recreated table: the
+ * same name, or for an unnamed key the same columns and parent.
+ */
 export function deferrableClause(extras: TableExtras, fk: ForeignKeySnapshot, originOf: (column: string) => string | null): string | null {
   const lower = (s: string): string => s.toLowerCase();
   const columns = fk.columns.map((c) => lower(originOf(c) ?? c));
-  const hit = extras.deferrable.find((d) => lower(d.referredTable) === lower(fk.referredTable)
-    && d.columns.length === columns.length && d.columns.every((c, i) => lower(c) === columns[i]));
+  const hit = extras.deferrable.find((d) => (d.name !== null || fk.name !== null
+    ? d.name !== null && fk.name !== null && lower(d.name) === lower(fk.name)
+    : lower(d.referredTable) === lower(fk.referredTable) && d.columns.length === columns.length && d.columns.every((c, i) => lower(c) === columns[i])));
   return hit?.clause ?? null;
 }

@@ -4,7 +4,7 @@
  */
 import { expect, it } from "vitest";
 import {
-  MetaData, bigint, boolean, date, integer, json, jsonb, numeric, smallint, sql, table, text, timestamp, varchar,
+  MetaData, bigint, boolean, check, date, index, integer, json, jsonb, numeric, smallint, sql, table, text, timestamp, varchar,
 } from "../../../src/schema/index.js";
 import { forDialects, ops } from "./harness.js";
 
@@ -164,4 +164,23 @@ forDialects(["sqlite"], (h) => {
       table(md, "plain_key", { id: integer().primaryKey(), name: text() });
     }), (d) => expect(ops(d)).toEqual([]));
   });
+
+  it("SQLite keeps predicates as written: parenthesized operands of AND/OR in a partial index and a CHECK", async () => {
+    await h.reset();
+    await h.exec(
+      "CREATE TABLE p (id INTEGER PRIMARY KEY, qty INT, email VARCHAR(50), gone DATETIME, CONSTRAINT ck_p_qty CHECK ((qty >= 0) AND (qty < 10) OR (qty IS NULL)))",
+      "CREATE INDEX ix_p_live ON p (email) WHERE (gone IS NULL) AND (email IS NOT NULL)",
+      "CREATE INDEX ix_p_math ON p ((qty + 1) * 2)",
+    );
+    const build = (where: string) => model((md) => table(md, "p", {
+      id: integer().primaryKey(), qty: integer(), email: varchar(50), gone: timestamp(),
+    }, {
+      checks: [check("ck_p_qty", sql`qty >= 0 AND qty < 10 OR qty IS NULL`)],
+      indexes: [index("ix_p_live", ["email"], { where: sql.raw(where) }), index("ix_p_math", [sql`(qty + 1) * 2`])],
+    }));
+    await h.roundTrip(build("gone IS NULL AND email IS NOT NULL"), (d) => expect(ops(d)).toEqual([]));
+    // Parentheses that do change the meaning still count.
+    await h.roundTrip(build("gone IS NULL AND (email IS NOT NULL OR qty > 1)"), (d) => expect(ops(d)).toEqual(["dropIndex p.ix_p_live", "createIndex p.ix_p_live"]));
+  });
 });
+

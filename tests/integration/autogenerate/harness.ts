@@ -12,6 +12,7 @@ import { resolveConfig } from "../../../src/config/load.js";
 import type { AthanorConfig } from "../../../src/config/types.js";
 import { diffMetadata, diffOptionsOf, type DiffOptions, type ModelDiff } from "../../../src/commands/model-diff.js";
 import type { Connection, Dialect, DialectName } from "../../../src/dialects/dialect.js";
+import { groupIntoBatches } from "../../../src/operations/batch.js";
 import { reverseOps } from "../../../src/operations/reverse.js";
 import type { Op } from "../../../src/operations/types.js";
 import { ModuleLoader } from "../../../src/runtime/load-module.js";
@@ -36,7 +37,10 @@ export interface Harness {
   reset(): Promise<void>;
   /** Run raw SQL statements, in order. */
   exec(...sql: string[]): Promise<void>;
-  /** Render ops as a revision's code and run it through the runner; returns the code. */
+  /**
+   * Render ops as a revision's code and run it through the runner; returns the code. On a
+   * dialect that prefers batches (SQLite), ops are grouped as `revision` groups them.
+   */
   run(ops: readonly Op[]): Promise<string>;
   reflect(schemas?: readonly (string | null)[]): Promise<SchemaSnapshot>;
   /** The comparison `revision --autogenerate` makes, with a config's options. */
@@ -151,9 +155,10 @@ export function forDialects(dialects: readonly DialectName[], body: (h: Harness)
         await scratch?.drop();
       });
 
+      const asRevision = (list: readonly Op[]): Op[] => (dialectOf().prefersBatch ? groupIntoBatches(list) : [...list]);
       const run = async (list: readonly Op[]): Promise<string> => {
-        const code = renderOps(list);
         const dialect = dialectOf();
+        const code = renderOps(asRevision(list));
         const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (arg: string, body: string) => (op: unknown) => Promise<void>;
         const fn = new AsyncFunction("op", code);
         const loader = { import: async () => ({ upgrade: fn, downgrade: fn }) } as unknown as ModuleLoader;
@@ -189,7 +194,7 @@ export function forDialects(dialects: readonly DialectName[], body: (h: Harness)
           const upgrade = await run(first.ops);
           const second = await diff(md, { ...options, resolveRename: undefined });
           expect(ops(second), `after the upgrade:\n${upgrade}`).toEqual([]);
-          const downgrade = await run(reverseOps(first.ops));
+          const downgrade = await run(reverseOps(asRevision(first.ops)));
           expect(inAnyColumnOrder(await reflect(schemas)), `after the downgrade:\n${downgrade}`).toEqual(inAnyColumnOrder(before));
           return first;
         },

@@ -132,5 +132,30 @@ forDialects(["postgresql", "mysql", "sqlite"], (h) => {
     });
     await h.roundTrip(after, (d) => expect(ops(d)).toEqual(["renameTable accounts->users", "alterColumn users.email newName"]));
   });
+
+  it("19. a rename alongside real changes to the keys that follow it: those are dropped and recreated, and the downgrade restores all", async () => {
+    await h.reset();
+    const before = model((md) => {
+      table(md, "accounts", { id: integer().primaryKey(), email: varchar(100).notNull() }, { indexes: [index("ix_accounts_email", ["email"])] });
+      table(md, "sessions", { id: integer().primaryKey(), accountId: integer("account_id").references("accounts.id", { name: "fk_sessions_account" }) });
+      table(md, "stale", { id: integer().primaryKey(), accountId: integer("account_id").references("accounts.id", { name: "fk_stale_account" }) });
+    });
+    await h.run((await h.diff(before)).ops);
+    const after = model((md) => {
+      table(md, "users", { id: integer().primaryKey(), mail: varchar(100).notNull().renamedFrom("email") }, {
+        indexes: [index("ix_accounts_email", ["mail"], { unique: true })], renamedFrom: "accounts",
+      });
+      table(md, "sessions", { id: integer().primaryKey(), accountId: integer("account_id").references("users.id", { name: "fk_sessions_account", onDelete: "CASCADE" }) });
+    });
+    await h.roundTrip(after, (d) => expect(ops(d)).toEqual([
+      "renameTable accounts->users",
+      "dropForeignkey sessions.fk_sessions_account",
+      "dropIndex users.ix_accounts_email",
+      "alterColumn users.email newName",
+      "createIndex users.ix_accounts_email",
+      "createForeignKey sessions.fk_sessions_account",
+      "dropTable stale",
+    ]));
+  });
 });
 

@@ -9,6 +9,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { check } from "../../../src/commands/check.js";
 import { downgrade, stamp, upgrade } from "../../../src/commands/migrate.js";
 import { current } from "../../../src/commands/status.js";
+import { loadGraph, withDatabase } from "../../../src/commands/context.js";
+import { verifyChecksums } from "../../../src/runtime/audit.js";
 import { checksumOf } from "../../../src/runtime/checksum.js";
 import { ALL_DIALECTS, scratchDatabase, serverAvailable, type Scratch } from "../../support/databases.js";
 import { REPO_ROOT } from "../../support/project.js";
@@ -48,6 +50,7 @@ for (const dialectName of ALL_DIALECTS) {
 
       await upgrade(p.config(), "head");
       await downgrade(p.config(), "-1");
+      await upgrade(p.config(), "head");
       await stamp(p.config(), ["head"]);
       const rows = await history(db);
       expect(rows.map((r) => [r.revision, r.direction, r.checksum])).toEqual([
@@ -55,6 +58,7 @@ for (const dialectName of ALL_DIALECTS) {
         [revId(2), "upgrade", sum(2)],
         [revId(3), "upgrade", sum(3)],
         [revId(3), "downgrade", sum(3)],
+        [revId(3), "upgrade", sum(3)],
         [revId(3), "stamp", sum(3)],
       ]);
       for (const r of rows) {
@@ -63,7 +67,9 @@ for (const dialectName of ALL_DIALECTS) {
       }
       const clean = await current(p.config(), { verify: true });
       expect(clean.audit).toEqual({ changed: [], unknown: [], hasHistory: true });
-      expect((await check(p.config())).ok).toBe(true);
+      const fine = await check(p.config());
+      expect(fine.ops, JSON.stringify(fine.ops)).toEqual([]);
+      expect(fine.ok).toBe(true);
 
       // CRLF line endings are not a change; an edit is.
       const one = p.path(revId(1));
@@ -85,11 +91,12 @@ for (const dialectName of ALL_DIALECTS) {
       expect(orphaned.audit!.unknown).toEqual([expect.objectContaining({ revision: revId(2), source: "history" })]);
       expect((await check(p.config())).audit.unknown.map((u) => u.revision)).toEqual([revId(2)]);
 
-      // The version table names a revision no file defines.
+      // The version table names a revision no file defines: current refuses, naming it; the audit lists both.
       rmSync(p.path(revId(3)));
-      const unknown = await current(p.config(), { verify: true });
-      expect(unknown.unknown).toEqual([revId(3)]);
-      expect(unknown.audit!.unknown.map((u) => [u.revision, u.source])).toEqual([[revId(3), "version table"], [revId(2), "history"]]);
+      await expect(current(p.config(), { verify: true })).rejects.toThrow(`revision ${revId(3)}, which no revision file defines`);
+      const config = p.config();
+      const findings = await withDatabase(config, async (conn) => verifyChecksums(conn, await loadGraph(config)));
+      expect(findings.unknown.map((u) => [u.revision, u.source])).toEqual([[revId(3), "version table"], [revId(2), "history"]]);
     });
   });
 }

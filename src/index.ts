@@ -6,6 +6,7 @@ export type { RenameCandidate, RenameResolver } from "./autogenerate/renames.js"
 export { loadConfig, type ResolvedConfig, type LoadConfigOptions } from "./config/load.js";
 export { Operations, type CreateTableOptions, type AlterColumnOptions, type ForeignKeyOptions } from "./operations/operations.js";
 export type { ColumnSpec, TypeSpec, ForeignKeySpec, IndexSpec } from "./operations/spec.js";
+export type { BatchOperations, BatchAlterOptions, CopyFromSpec } from "./operations/batch.js";
 export type { Op } from "./operations/types.js";
 export type * from "./snapshot/types.js";
 export { AthanorError, type ErrorCode } from "./errors.js";
@@ -23,3 +24,4 @@ export { merge, type MergeOptions, type MergeResult } from "./commands/merge.js"
 // `check` is the models DSL's CHECK constraint builder; the command is exported as `checkCommand`.
 export { check as checkCommand, type CheckResult } from "./commands/check.js";
 export { listTemplates } from "./commands/templates.js";
+export { pull, type PullOptions, type PullResult } from "./commands/pull.js";

@@ -43,6 +43,8 @@ interface Ctx {
   readonly convention: NamingConvention;
   /** Qualified table names that are part of the file, for foreign keys. */
   readonly tables: ReadonlySet<string>;
+  /** Labels given to inline enums, with their values: one label, one list. */
+  readonly inlineEnums: Map<string, string>;
 }
 
 export function renderModels(snapshot: SchemaSnapshot, options: RenderModelsOptions): RenderedModels {
@@ -53,6 +55,7 @@ export function renderModels(snapshot: SchemaSnapshot, options: RenderModelsOpti
     defaultSchema: options.defaultSchema,
     convention,
     tables: new Set(snapshot.tables.map((t) => qualified(t.schema, t.name))),
+    inlineEnums: new Map(),
   };
   const variables = tableVariables(snapshot.tables, new Set<string>([...DSL_NAMES, "metadata"]));
   const body = snapshot.tables.map((t, i) => renderTable(t, variables[i]!, ctx));
@@ -181,9 +184,11 @@ function renderTable(t: TableSnapshot, variable: string, ctx: Ctx): string {
   const columns = t.columns.map((c, i) => {
     const key = keys[i]!;
     const builder = typeBuilder(c, key === c.name ? null : c.name, t, ctx);
+    const planned = plan.columnCalls.get(c.name) ?? [];
     const calls = [
+      ...planned.filter((x) => x === ".primaryKey()"),
       ...columnModifiers(c, pkColumns, fkColumns, ctx),
-      ...(plan.columnCalls.get(c.name) ?? []),
+      ...planned.filter((x) => x !== ".primaryKey()"),
     ];
     if (c.comment !== null) calls.push(`.comment(${JSON.stringify(c.comment)})`);
     return `  ${propertyKey(key)}: ${builder}${calls.join("")},`;
@@ -258,7 +263,11 @@ function enumBuilder(
   if (name !== null) options.name = name;
   if (typeName === "") {
     // Inline enums: the type name is only a label, and keeps each column's values apart.
-    return `enumType(${JSON.stringify(`${t.name}_${c.name}`)}, ${literal(type.values)}${name === null ? "" : `, ${literal(options)}`})`;
+    const values = JSON.stringify(type.values);
+    let label = `${t.name}_${c.name}`;
+    for (let n = 2; (ctx.inlineEnums.get(label) ?? values) !== values; n++) label = `${t.name}_${c.name}_${n}`;
+    ctx.inlineEnums.set(label, values);
+    return `enumType(${JSON.stringify(label)}, ${literal(type.values)}${name === null ? "" : `, ${literal(options)}`})`;
   }
   if (typeSchema !== t.schema) {
     const schema = typeSchema ?? ctx.defaultSchema;

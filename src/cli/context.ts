@@ -30,7 +30,8 @@ export function makeContext(out: Output, globals: GlobalOptions, setExitCode: (c
   return {
     out,
     globals,
-    config: () => ({ configFile: globals.config, url: globals.url }),
+    // One command per process: user files need no fresh namespace, and share its modules.
+    config: () => ({ configFile: globals.config, url: globals.url, freshModules: false }),
     events: () => ({
       onStepStart: (s) => out.err(`${out.cyan(s.direction === "up" ? "Running upgrade" : "Running downgrade")} ${s.rowsBefore.join(", ") || "<base>"} -> ${s.rowsAfter.join(", ") || "<base>"}, ${s.revision.message}`),
       onStatement: globals.verbose ? (sql) => out.err(out.dim(sql)) : undefined,

@@ -94,7 +94,7 @@ function makeFilter(options: DiffOptions, source: Source) {
  * to a table that is filtered out (or that is the tool's own) is out of scope too: comparing
  * it would mean comparing half of a relation.
  */
-function filterSnapshot(snap: SchemaSnapshot, options: DiffOptions, source: Source): SchemaSnapshot {
+export function filterSnapshot(snap: SchemaSnapshot, options: DiffOptions, source: Source): SchemaSnapshot {
   const f = makeFilter(options, source);
   const own = options.ownTable ?? (() => false);
   const referredKept = (t: TableSnapshot, fk: ForeignKeySnapshot): boolean => {
@@ -120,7 +120,7 @@ function filterSnapshot(snap: SchemaSnapshot, options: DiffOptions, source: Sour
  * autogenerate, check and diff; tests call it with a MetaData of their own.
  */
 export async function diffMetadata(md: MetaData, db: DiffTarget, options: DiffOptions = {}): Promise<ModelDiff> {
-  const defaultSchema = db.dialect.defaultSchema;
+  const defaultSchema = db.dialect.defaultSchema ?? (await db.dialect.currentSchema?.(db.conn)) ?? null;
   const compiled = compileMetadata(md, { defaultSchema });
   const includeName = options.includeName ?? (() => true);
   const schemas: (string | null)[] = [null];

@@ -11,14 +11,15 @@ import type {
 } from "../snapshot/types.js";
 import { qualifiedName } from "../snapshot/types.js";
 
-export type SchemaTextDialect = Pick<Dialect, "renderType" | "normalizeDefault" | "normalizeExpression">;
+export type SchemaTextDialect = Pick<Dialect, "renderType" | "normalizeDefault" | "normalizeExpression" | "namedEnums">;
 
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 export function renderSchemaText(schema: SchemaSnapshot, dialect: SchemaTextDialect): string {
   const blocks = [
     ...[...schema.tables].sort((a, b) => byText(qualifiedName(a), qualifiedName(b))).map((t) => renderTable(t, dialect)),
-    ...[...schema.enums].sort((a, b) => byText(qualifiedName(a), qualifiedName(b))).map(renderEnum),
+    // Where enums live inside column types, the models still list them; the database cannot.
+    ...(dialect.namedEnums ? [...schema.enums].sort((a, b) => byText(qualifiedName(a), qualifiedName(b))).map(renderEnum) : []),
   ];
   return blocks.map((b) => b + "\n").join("\n");
 }

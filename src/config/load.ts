@@ -44,6 +44,11 @@ export interface LoadConfigOptions {
   readonly url?: string;
   readonly cwd?: string;
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /**
+   * Load user modules in a namespace of their own (the default), so that a later load in the
+   * same process sees edited files. The CLI, one command per process, turns this off.
+   */
+  readonly freshModules?: boolean;
 }
 
 export function findConfigFile(cwd: string): string | null {
@@ -64,7 +69,7 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Resol
     throw new AthanorError("CONFIG", `no athanor.config.ts found in ${cwd} or any folder above it: run "athanor init migrations" to create one, or pass -c <file>`);
   }
   if (!existsSync(file)) throw new AthanorError("CONFIG", `config file ${file} does not exist`, { file });
-  const loader = new ModuleLoader();
+  const loader = new ModuleLoader({ fresh: options.freshModules ?? true });
   const mod = await loader.import(file, "config", "CONFIG");
   const raw = (defaultExport(mod) ?? namedExport(mod, "config")) as AthanorConfig | undefined;
   if (!raw || typeof raw !== "object") {

@@ -82,6 +82,11 @@ export interface Dialect {
   readonly prefersBatch: boolean;
   /** Name of the default schema when one exists ("public"), else null. */
   readonly defaultSchema: string | null;
+  /**
+   * The connection's default schema when it depends on the connection (MySQL: the current
+   * database), so that a model spelling it out compares as the default schema.
+   */
+  currentSchema?(conn: Connection): Promise<string | null>;
 
   connect(url: DatabaseUrl): Promise<Connection>;
   /** Reflect whole schemas with a fixed number of catalog queries, whatever the table count. */

@@ -52,8 +52,8 @@ export function copyFromTable(ref: TableRef, spec: CopyFromSpec): TableSnapshot 
 }
 
 /**
- * A sink that keeps the ops a batch's callback builds instead of running them. Reflection
- * answers from copyFrom when the batch has one, so `existing` details work offline too.
+ * A sink that keeps the ops a batch's callback builds instead of running them. Reflection falls
+ * back on copyFrom when there is nothing to reflect, so `existing` details work offline too.
  */
 export function collectingSink(parent: OpSink, ref: TableRef, copyFrom: TableSnapshot | null, into: BatchInnerOp[]): OpSink {
   return {
@@ -65,8 +65,9 @@ export function collectingSink(parent: OpSink, ref: TableRef, copyFrom: TableSna
       into.push(op);
     },
     async reflectTable(r) {
-      if (copyFrom && r.table === ref.table && r.schema === ref.schema) return copyFrom;
-      return parent.reflectTable(r);
+      const reflected = await parent.reflectTable(r);
+      if (reflected === null && copyFrom && r.table === ref.table && r.schema === ref.schema) return copyFrom;
+      return reflected;
     },
     async autocommit() {
       throw new AthanorError("USAGE", `batchAlterTable("${ref.table}"): autocommitBlock cannot run inside a batch`, { operation: "batchAlterTable" });

@@ -8,11 +8,22 @@ const TS_FILE = /\.[cm]?tsx?$/;
 
 /**
  * Imports user files (config, models, revision scripts). TypeScript goes through tsx, which is
- * loaded only when a .ts file must be read, registered in a namespace of its own so that each
- * loader sees fresh modules and follows the project's tsconfig (paths included).
+ * loaded only when a .ts file must be read and follows the project's tsconfig (paths included).
+ *
+ * By default tsx is registered in a namespace of its own, so that each loader sees fresh
+ * modules (a library caller may load edited files again in one process). That has a price:
+ * everything a namespaced file imports is loaded again, `import "athanor"` included, which is
+ * a second copy of the whole package through the loader thread (a third of `check`'s start-up).
+ * With `fresh: false` (the CLI, one command per process) tsx is registered for the process
+ * and user files share its module graph.
  */
 export class ModuleLoader {
+  readonly #fresh: boolean;
   #tsx: Promise<(specifier: string, parent: string) => Promise<unknown>> | null = null;
+
+  constructor(options: { readonly fresh?: boolean } = {}) {
+    this.#fresh = options.fresh ?? true;
+  }
 
   /** `what` names the file in errors ("config", "models", "revision"); `code` is the error it raises. */
   async import(file: string, what: string, code: ErrorCode): Promise<Record<string, unknown>> {
@@ -30,6 +41,11 @@ export class ModuleLoader {
     this.#tsx ??= (async () => {
       const [{ register }, cjs] = await Promise.all([import("tsx/esm/api"), import("tsx/cjs/api")]);
       const tsconfig = findUp(dirname(file), "tsconfig.json");
+      if (!this.#fresh) {
+        cjs.register();
+        register(tsconfig ? { tsconfig } : {});
+        return (specifier: string) => import(specifier);
+      }
       // One namespace for both loaders, so CommonJS projects' require() goes through tsx too.
       const namespace = `athanor-${randomUUID()}`;
       cjs.register({ namespace });

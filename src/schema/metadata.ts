@@ -18,6 +18,8 @@ export class MetaData {
   readonly namingConvention: NamingConvention;
   readonly schema: string | null;
   readonly #tables: AnyTable[] = [];
+  /** Schema and name of each table, so a clash is found without scanning (models have thousands of tables). */
+  readonly #names = new Set<string>();
 
   constructor(options: MetaDataOptions = {}) {
     if (typeof options !== "object" || options === null) throw modelsError("new MetaData() options must be an object");
@@ -32,14 +34,12 @@ export class MetaData {
   /** Registers a table; `table()` calls this. A second table with the same schema and name is refused. */
   addTable(table: AnyTable): void {
     const def = tableDefinition(table);
-    const clash = this.#tables.find((t) => {
-      const other = tableDefinition(t);
-      return other.name === def.name && other.schema === def.schema;
-    });
-    if (clash) {
+    const key = `${def.schema ?? ""}\u0000${def.name}`;
+    if (this.#names.has(key)) {
       const qualified = def.schema === null ? def.name : `${def.schema}.${def.name}`;
       throw modelsError(`table "${qualified}" is already defined in this MetaData`);
     }
+    this.#names.add(key);
     this.#tables.push(table);
   }
 }

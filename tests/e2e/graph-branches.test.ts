@@ -26,9 +26,11 @@ import { tempProject, type TempProject } from "../support/project.js";
 /**
  *   aa00 -+-> bx01 (xb) -> dx02 -+-> em03 (merge) -> fn04
  *         +-> cy01 (yb) ---------+
+ *   gz01 (gz, a second root, dependsOn yb), added last
  * Each revision creates (and its downgrade drops) a table named t_<id>.
  */
-const IDS = ["aa00", "bx01", "cy01", "dx02", "em03", "fn04"] as const;
+const MAIN = ["aa00", "bx01", "cy01", "dx02", "em03", "fn04"];
+const IDS = [...MAIN, "gz01"];
 
 /** Fills a generated file's empty upgrade and downgrade with a table of its own. */
 function giveTable(path: string, id: string): void {
@@ -38,22 +40,24 @@ function giveTable(path: string, id: string): void {
   writeFileSync(path, text);
 }
 
-/** Runs the CLI in this process from `dir`, capturing stdout (stderr passes through). */
-async function cliHere(dir: string, args: readonly string[]): Promise<{ code: number; stdout: string }> {
+/** Runs the CLI (src/cli/main.ts) in this process from `dir`, sparing a process start per command. */
+async function cliHere(dir: string, args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   const cwd = process.cwd();
-  const write = process.stdout.write;
-  let stdout = "";
-  process.stdout.write = ((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
+  const [out, err] = [process.stdout.write, process.stderr.write];
+  const captured = { stdout: "", stderr: "" };
+  const capture = (key: "stdout" | "stderr") => ((chunk: string | Uint8Array) => {
+    captured[key] += String(chunk);
     return true;
   }) as typeof process.stdout.write;
+  process.stdout.write = capture("stdout");
+  process.stderr.write = capture("stderr");
   process.env.NO_COLOR = "1";
   try {
     process.chdir(dir);
     const code = await main(args);
-    return { code, stdout };
+    return { code, ...captured };
   } finally {
-    process.stdout.write = write;
+    [process.stdout.write, process.stderr.write] = [out, err];
     process.chdir(cwd);
   }
 }
@@ -169,7 +173,7 @@ for (const dialectName of ALL_DIALECTS) {
       await upgrade(config, "em03");
       await expectState(["em03"], ["aa00", "bx01", "cy01", "dx02", "em03"]);
       await upgrade(config, "head");
-      await expectState(["fn04"], [...IDS]);
+      await expectState(["fn04"], MAIN);
     });
 
     it("downgrades to the branch point, to one side of the merge, and by <label>@-1", async (ctx) => {
@@ -179,7 +183,7 @@ for (const dialectName of ALL_DIALECTS) {
       await expectState(["aa00"], ["aa00"]);
 
       await upgrade(config, "heads");
-      await expectState(["fn04"], [...IDS]);
+      await expectState(["fn04"], MAIN);
       await downgrade(config, "xb@-1");
       await expectState(["em03"], ["aa00", "bx01", "cy01", "dx02", "em03"]);
       await expectError(downgrade(config, "xb@-1"), "REVISION_AMBIGUOUS", "em03 merges");
@@ -259,7 +263,7 @@ for (const dialectName of ALL_DIALECTS) {
 
       // In-process (src/cli/main.ts), to spare a process start per command.
       const hd = await cliHere(p.dir, ["heads"]);
-      expect(hd).toEqual({ code: 0, stdout: "fn04 (xb, yb) (head)\n" });
+      expect(hd).toEqual({ code: 0, stdout: "fn04 (xb, yb) (head)\n", stderr: "" });
       const br = await cliHere(p.dir, ["branches"]);
       expect(br.stdout).toBe("aa00 (branchpoint)\n     -> bx01 (xb)\n     -> cy01 (yb)\n\n");
       const hi = await cliHere(p.dir, ["history", "-r", "dx02:"]);
@@ -280,5 +284,128 @@ for (const dialectName of ALL_DIALECTS) {
       expect(bad.code).toBe(2);
       expect(bad.stderr).toContain(`no revision or branch label "zzz"`);
     });
+
+    it("a dependency's row is absorbed by its dependent and comes back when that is unapplied", async (ctx) => {
+      if (!db) return ctx.skip();
+      const gz = await revision(config, { revId: "gz01", head: "base", branchLabel: ["gz"], dependsOn: ["yb"], message: "needs yb" });
+      expect(readFileSync(gz.path!, "utf8")).toContain(`export const dependsOn: string[] | null = ["yb"];`);
+      giveTable(gz.path!, "gz01");
+      expect(ids(await heads(config))).toEqual(["fn04", "gz01"]);
+      await upgrade(config, "gz@head");
+      await expectState(["dx02", "gz01"], ["aa00", "bx01", "cy01", "dx02", "gz01"]);
+      expect(ids((await current(config)).revisions)).toEqual(["cy01", "dx02", "gz01"]);
+      await downgrade(config, "gz@base");
+      await expectState(["cy01", "dx02"], ["aa00", "bx01", "cy01", "dx02"]);
+      await upgrade(config, "heads");
+      await expectState(["fn04", "gz01"], [...IDS]);
+      await downgrade(config, "base");
+      await expectState([], []);
+    });
   });
 }
+
+/** A header-only revision file, for graphs that need no database. */
+function bareRevision(id: string, down: string | string[] | null, extra = ""): string {
+  return `export const revision = "${id}";\nexport const downRevision = ${JSON.stringify(down)};\n${extra}`;
+}
+
+describe("revision placement and graph errors (files only)", () => {
+  let p: TempProject;
+  let config: ResolvedConfig;
+  const ids = (infos: readonly { revision: string }[]) => infos.map((r) => r.revision);
+  const fileOf = (r: { path: string | null }) => readFileSync(r.path!, "utf8");
+
+  beforeAll(() => {
+    p = tempProject();
+    const url = "sqlite:///" + join(p.dir, "unused.sqlite");
+    p.write("athanor.config.ts", `export default { url: ${JSON.stringify(url)}, scriptLocation: "migrations", versionLocations: ["net_versions"] };\n`);
+    p.write("migrations/versions/.keep", "");
+    p.write("net_versions/.keep", "");
+    config = resolveConfig({ url, scriptLocation: "migrations", versionLocations: ["net_versions"] }, join(p.dir, "athanor.config.ts"), new ModuleLoader());
+  });
+  afterAll(() => p?.remove());
+
+  it("places revisions: new roots, --depends-on, --version-path, and refuses bad ids, labels and templates", async () => {
+    await expectError(revision(config, { revId: "abc123" }), "USAGE", "several version locations", "--version-path");
+    const first = await revision(config, { revId: "abc123", versionPath: "migrations/versions" });
+    expect(first.path).toBe(join(p.dir, "migrations", "versions", "abc123.ts"));
+    // Beside its parent when there are several locations.
+    const second = await revision(config, { revId: "abd456", message: "second" });
+    expect(second.path).toBe(join(p.dir, "migrations", "versions", "abd456_second.ts"));
+    await expectError(revision(config, { revId: "x1", versionPath: "elsewhere" }), "USAGE", "not one of the version locations", "net_versions");
+
+    const net = await revision(config, { revId: "net001", head: "base", branchLabel: ["net"], versionPath: "net_versions", message: "networking" });
+    expect(net.path).toBe(join(p.dir, "net_versions", "net001_networking.ts"));
+    expect(fileOf(net)).toContain("export const downRevision: string | string[] | null = null;");
+    // A label stays a label (it follows the branch); a prefix becomes the full id.
+    const dep = await revision(config, { revId: "net002", head: "net@head", dependsOn: ["net", "abd"], message: "needs both" });
+    expect(dep.path).toBe(join(p.dir, "net_versions", "net002_needs_both.ts"));
+    expect(fileOf(dep)).toContain(`export const dependsOn: string[] | null = ["net","abd456"];`);
+    expect(fileOf(dep)).toContain(`export const downRevision: string | string[] | null = "net001";`);
+    expect(ids(await heads(config))).toEqual(["abd456", "net002"]);
+
+    await expectError(revision(config, { head: "abc123", revId: "q1" }), "USAGE", "abc123 is not a head");
+    await expectError(revision(config, { head: "heads", revId: "q1", dependsOn: ["current"] }), "USAGE", "current");
+    await expectError(revision(config, { head: "net@head", revId: "a-b" }), "USAGE", `contains "-"`);
+    await expectError(revision(config, { head: "net@head", revId: "q1", branchLabel: ["head"] }), "USAGE", "reserved");
+    await expectError(revision(config, { head: "ab", revId: "q1" }), "REVISION_AMBIGUOUS", "abc123", "abd456");
+    await expectError(merge(config, ["heads"], { revId: "q1", branchLabel: ["net"] }), "DUPLICATE_REVISION", `"net" is already used by revision net001`);
+
+    // A project template that leaves out a field: refused before anything is written.
+    p.write("migrations/script.ts.tmpl", `export const revision = \${revisionLiteral};\nexport const downRevision = \${downRevision};\n`);
+    await expectError(revision(config, { head: "net@head", revId: "q1", branchLabel: ["tagged"] }), "TEMPLATE", "branchLabels");
+    const m = await merge(config, ["heads"], { revId: "mm01" });
+    expect(fileOf(m)).toBe(`export const revision = "mm01";\nexport const downRevision = ["abd456","net002"];\n`);
+    expect(p.versions()).toEqual(["abc123.ts", "abd456_second.ts", "mm01_merge_abd456_net002.ts"]);
+  });
+
+  it("lists heads and history from the headers alone, never importing a revision, and caches them", async () => {
+    const lazy = tempProject();
+    try {
+      lazy.write("athanor.config.ts", `export default { scriptLocation: "migrations" };\n`);
+      const boom = `\nthrow new Error("imported!");\n`;
+      lazy.write("migrations/versions/l1_first.ts", `/** first */\n${bareRevision("l1", null)}${boom}`);
+      lazy.write("migrations/versions/l2_second.ts", `/** second */\n${bareRevision("l2", "l1")}${boom}`);
+      const hd = await cliHere(lazy.dir, ["heads"]);
+      expect(hd).toEqual({ code: 0, stdout: "l2 (head)\n", stderr: "" });
+      const hi = await cliHere(lazy.dir, ["history"]);
+      expect(hi.stdout).toBe("l1 -> l2 (head), second\n<base> -> l1, first\n");
+      const cache = JSON.parse(lazy.read("migrations/.athanor-cache/headers.json"));
+      expect(JSON.stringify(cache)).toContain("l2_second.ts");
+    } finally {
+      lazy.remove();
+    }
+  });
+
+  it("exits 2 naming the files for a duplicate id, a missing parent, a cycle and an unreadable header", async () => {
+    const bad = tempProject();
+    try {
+      bad.write("athanor.config.ts", `export default { scriptLocation: "migrations" };\n`);
+      const heads = () => cliHere(bad.dir, ["heads"]);
+      bad.write("migrations/versions/d1_a.ts", bareRevision("d1", null));
+      bad.write("migrations/versions/d1_b.ts", bareRevision("d1", null));
+      let r = await heads();
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).toMatch(/revision "d1" is defined twice: in .*d1_a\.ts and in .*d1_b\.ts/);
+
+      bad.write("migrations/versions/d1_b.ts", bareRevision("d2", "nope"));
+      r = await heads();
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).toMatch(/d1_b\.ts: downRevision names "nope"/);
+
+      bad.write("migrations/versions/d1_a.ts", bareRevision("d1", "d2"));
+      bad.write("migrations/versions/d1_b.ts", bareRevision("d2", "d1"));
+      r = await heads();
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).toContain("cycle: d1 -> d2 -> d1");
+
+      bad.write("migrations/versions/d1_b.ts", `export const revision = "d2";\nexport const downRevision = computeIt();\n`);
+      const cli = await bad.run(["history"]);
+      expect(cli.code).toBe(2);
+      expect(cli.stderr).toContain("d1_b.ts");
+      expect(cli.stderr).toContain("read without being run");
+    } finally {
+      bad.remove();
+    }
+  });
+});

@@ -3,9 +3,10 @@
  * kind of breakage makes exactly the matching check fail with a message naming the revision.
  * The suite works on scratch databases of its own; the configured database stays untouched.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { readdirSync } from "node:fs";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { existsSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { runSuite, type SuiteResult } from "../../src/commands/suite/index.js";
 import type { DialectName } from "../../src/dialects/dialect.js";
 import { loadDialect } from "../../src/dialects/index.js";
@@ -56,19 +57,14 @@ for (const dialectName of ALL_DIALECTS) {
 
     const suite = async () => runSuite(await projectConfig(p));
 
-    it("a good chain passes every check (CLI: one line each, exit 0), on scratch databases it drops; the configured one is untouched", async (ctx) => {
+    it("a good chain passes every check, on scratch databases it drops; the configured one is untouched", async (ctx) => {
       if (!user) return ctx.skip();
       const before = await scratchNames(dialectName);
-      const r = await p.run(["test"]);
-      expect(r.code, r.stdout + r.stderr).toBe(0);
-      const lines = r.stdout.trim().split("\n");
-      expect(lines.map((l) => l.split(/\s+/).slice(0, 2).join(" "))).toEqual([
-        "✓ single-head", "✓ upgrade", "✓ models-match", "✓ stairway", "✓ clean-downgrade", "5 passed,",
-      ]);
-      expect(lines[0]).toContain(`one head: ${R3} "add settings"`);
-      expect(lines[3]).toContain("3 revisions up, down and up again");
-      expect(lines[5]).toBe("5 passed, 0 failed");
-      expect(r.stdout).not.toContain("\x1b[");
+      const r = await suite();
+      expect(statuses(r), JSON.stringify(r.checks, null, 2)).toEqual(allPassed);
+      expect(r.ok).toBe(true);
+      expect(message(r, "single-head")).toBe(`one head: ${R3} "add settings"`);
+      expect(message(r, "stairway")).toBe("3 revisions up, down and up again");
       expect((await scratchNames(dialectName)).filter((n) => !before.includes(n))).toEqual([]);
       const conn = await user.dialect.connect(user.url);
       try {
@@ -127,30 +123,52 @@ for (const dialectName of ALL_DIALECTS) {
       expect(message(r, "stairway")).toMatch(new RegExp(`^downgrade of ${R2} "add notes" failed in execute: .*no_such_table`));
     });
 
-    it("CLI: a check runs alone by name; --json; exit 1 when it fails", async (ctx) => {
+    it("a check runs alone by name", async (ctx) => {
       if (!user) return ctx.skip();
       writeRevision(p, { ...CHAIN.r3, downgrade: "" });
-      const r = await p.run(["--json", "test", "stairway"]);
-      expect(r.code, r.stderr).toBe(1);
-      const json = JSON.parse(r.stdout) as SuiteResult;
-      expect(json.ok).toBe(false);
-      expect(json.checks.map((c) => [c.name, c.status])).toEqual([["stairway", "failed"]]);
-      expect(json.checks[0]!.message).toBe(`downgrade of ${R3} "add settings" left table settings behind`);
+      const r = await runSuite(await projectConfig(p), { only: ["stairway"] });
+      expect(r.checks.map((c) => [c.name, c.status])).toEqual([["stairway", "failed"]]);
+      expect(r.ok).toBe(false);
     });
   });
 }
 
-describe("athanor test: usage", () => {
+/** The CLI once (on SQLite, which needs no server): output lines, exit codes, --json. */
+describe("athanor test: the CLI", () => {
+  let p: TempProject;
+  beforeEach(() => {
+    p = tempProject();
+    writeChain(p, "sqlite:///app.db");
+  });
+  afterEach(() => p.remove());
+
+  it("one line per check and a total, exit 0; the configured database is not created", async () => {
+    const r = await p.run(["test"]);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    const lines = r.stdout.trim().split("\n");
+    expect(lines.map((l) => l.split(/\s+/).slice(0, 2).join(" "))).toEqual([
+      "✓ single-head", "✓ upgrade", "✓ models-match", "✓ stairway", "✓ clean-downgrade", "5 passed,",
+    ]);
+    expect(lines[0]).toMatch(new RegExp(`^✓ single-head +\\d+ ms  one head: ${R3} "add settings"$`));
+    expect(lines[5]).toBe("5 passed, 0 failed");
+    expect(r.stdout).not.toContain("\x1b[");
+    expect(existsSync(join(p.dir, "app.db"))).toBe(false);
+  });
+
+  it("a failing check alone, with --json: exit 1 and the message", async () => {
+    writeRevision(p, { ...CHAIN.r3, downgrade: "" });
+    const r = await p.run(["--json", "test", "stairway"]);
+    expect(r.code, r.stderr).toBe(1);
+    const json = JSON.parse(r.stdout) as SuiteResult;
+    expect(json.ok).toBe(false);
+    expect(json.checks.map((c) => [c.name, c.status])).toEqual([["stairway", "failed"]]);
+    expect(json.checks[0]!.message).toBe(`downgrade of ${R3} "add settings" left table settings behind`);
+  });
+
   it("an unknown check name: exit 2 listing the checks", async () => {
-    const p = tempProject();
-    try {
-      writeChain(p, "sqlite:///app.db");
-      const r = await p.run(["test", "stairs"]);
-      expect(r.code).toBe(2);
-      expect(r.stderr).toContain(`no check named "stairs"`);
-      expect(r.stderr).toContain("single-head, upgrade, models-match, stairway, clean-downgrade");
-    } finally {
-      p.remove();
-    }
+    const r = await p.run(["test", "stairs"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`no check named "stairs"`);
+    expect(r.stderr).toContain("single-head, upgrade, models-match, stairway, clean-downgrade");
   });
 });

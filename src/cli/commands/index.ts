@@ -5,6 +5,7 @@ import { register as check } from "./check.js";
 import { register as init } from "./init.js";
 import { register as merge } from "./merge.js";
 import { register as migrate } from "./migrate.js";
+import { register as pull } from "./pull.js";
 import { register as revision } from "./revision.js";
 import { register as show } from "./show.js";
 import { register as status } from "./status.js";
@@ -21,4 +22,5 @@ export const COMMAND_MODULES: readonly ((program: Command, ctx: () => CliContext
   merge,
   check,
   test,
+  pull,
 ];

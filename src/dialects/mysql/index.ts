@@ -18,6 +18,10 @@ export const mysqlDialect: Dialect = {
   prefersBatch: false,
   supportsComments: true,
   defaultSchema: null,
+  async currentSchema(conn) {
+    const rows = await conn.query<{ db: string | null }>("SELECT DATABASE() AS db");
+    return rows[0]?.db ?? null;
+  },
   connect,
   introspect,
   compile,

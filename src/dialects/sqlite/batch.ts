@@ -55,7 +55,8 @@ export async function compileBatch(op: OpOf<"batchAlterTable">, ctx: CompileCont
     // Renames last, so they rewrite the triggers, views and foreign keys that name the columns.
     ...inPlace,
     // Views naming the table survive the swap as text; selecting from them proves they still resolve.
-    ...(around?.dependents ?? []).filter((d) => d.type === "view").map((v) => `SELECT * FROM ${tableName(op.schema, v.name)} LIMIT 0`),
+    ...(around?.dependents ?? []).filter((d) => d.type === "view")
+      .map((v) => `SELECT * FROM ${tableName(op.schema, v.name)} LIMIT 0 -- view "${v.name}" must still resolve after recreating "${op.table}"`),
     ...afterRecreateChecks({
       schema: op.schema,
       table: op.table,

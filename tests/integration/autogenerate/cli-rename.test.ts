@@ -2,7 +2,7 @@
  * AUTOGEN-CASES 19 through the built CLI: a run without a terminal never prompts (it would
  * hang), writes drop + add and warns naming the candidate; --rename gives the rename.
  */
-import { readFileSync, rmSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { configFile, tempProject, type TempProject } from "../../support/project.js";
@@ -16,8 +16,8 @@ describe("revision --autogenerate with a rename candidate, from the CLI", () => 
   let project: TempProject;
   beforeAll(async () => {
     project = tempProject();
-    project.write("athanor.config.ts", configFile("sqlite:///app.db"));
-    expect((await project.run(["init", "migrations"])).code).toBe(0);
+    // No init: revision falls back to the bundled template when migrations/ has none.
+    mkdirSync(join(project.dir, "migrations", "versions"), { recursive: true });
     project.write("athanor.config.ts", configFile("sqlite:///app.db"));
     project.write("models.ts", models("name"));
     expect((await project.run(["revision", "--autogenerate", "-m", "users"])).code).toBe(0);

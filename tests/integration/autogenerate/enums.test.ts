@@ -88,6 +88,18 @@ forDialects(["postgresql"], (h) => {
   });
 });
 
+forDialects(["postgresql"], (h) => {
+  it("18. a column turning into an enum creates the type first; turning back drops it once no column uses it", async () => {
+    await given(h, model((md) => table(md, "person", { id: integer().primaryKey(), mood: varchar(10).notNull().serverDefault("ok") })));
+    await h.exec("INSERT INTO person (mood) VALUES ('sad')");
+    await h.roundTrip(moods(["sad", "ok"]), (d) => expect(ops(d)).toEqual(["createEnum mood", "alterColumn person.mood type"]));
+    await h.run((await h.diff(moods(["sad", "ok"]))).ops);
+    await h.roundTrip(model((md) => table(md, "person", { id: integer().primaryKey(), mood: varchar(10).notNull().serverDefault("ok") })),
+      (d) => expect(ops(d)).toEqual(["alterColumn person.mood type", "dropEnum mood"]));
+    expect(await rows(h)).toEqual(["sad"]);
+  });
+});
+
 forDialects(["mysql", "sqlite"], (h) => {
   it("enums live in the column: a value added or removed is a type change of that column", async () => {
     await given(h, model((md) => table(md, "person", { id: integer().primaryKey(), mood: enumType("mood", ["sad", "ok"]) })));

@@ -200,6 +200,19 @@ forDialects(["postgresql", "mysql", "sqlite"], (h) => {
   });
 });
 
+forDialects(["mysql"], (h) => {
+  it("15. a table declared with the current database spelled out as its schema: no ops", async () => {
+    await h.reset();
+    const md = new MetaData();
+    table(md, "spelled", { id: integer().primaryKey() });
+    await h.run((await h.diff(md)).ops);
+    const [{ db }] = await h.conn.query<{ db: string }>("SELECT DATABASE() AS db");
+    const again = new MetaData({ schema: db });
+    table(again, "spelled", { id: integer().primaryKey() });
+    await h.roundTrip(again, (d) => expect(ops(d)).toEqual([]));
+  });
+});
+
 forDialects(["sqlite"], (h) => {
   it("15. a table declared with SQLite's default schema spelled out (main): no ops", async () => {
     await h.reset();

@@ -163,6 +163,20 @@ describe("sqlite batchAlterTable on a populated database", () => {
     expect(await all(db, "PRAGMA foreign_key_check")).toEqual([]);
   });
 
+  it("a rename after other changes is carried by the copy: values follow the column, expressions its name", async () => {
+    const notes = await all(db, "SELECT id, note FROM parent ORDER BY id");
+    const statements = await runOps(db, (op) => op.batchAlterTable("parent", async (batch) => {
+      await batch.alterColumn("score", { type: "real" });
+      await batch.alterColumn("note", { newName: "remark", type: "varchar(200)" });
+    }));
+    expect(recreations(statements)).toBe(1);
+    expect(statements.some((x) => x.includes("RENAME COLUMN"))).toBe(false);
+    expect(await all(db, "SELECT id, remark AS note FROM parent ORDER BY id")).toEqual(notes);
+    expect((await reflect(db, "parent"))!.indexes.find((i) => i.name === "ix_parent_lower_note")).toMatchObject({ columns: [{ expression: 'lower("remark")' }] });
+    const bad = await runOps(db, (op) => op.batchAlterTable("parent", async () => {}, { recreate: "sometimes" as "auto" })).catch((e: unknown) => e);
+    expect(isAthanorError(bad) && bad.message).toMatch(/recreate must be "auto", "always" or "never", not "sometimes"/);
+  });
+
   it("stops, naming them, when a trigger or a view would break on a column the batch drops", async () => {
     const before = await schemaText(db);
     const trigger = await runOps(db, (op) => op.batchAlterTable("parent", async (batch) => {

@@ -27,7 +27,7 @@ for (const dialectName of ALL_DIALECTS) {
 
       const conn = await db.dialect.connect(db.url);
       try {
-        const snap = await db.dialect.introspect(conn, { excludeTable: (_s, n) => n === "athanor_version" });
+        const snap = await db.dialect.introspect(conn, { excludeTable: (_s, n) => n === "athanor_version" || n === "athanor_history" });
         expect(snap.tables.map((t) => t.name).sort()).toEqual(EXAMPLE_TABLES);
         const postTags = snap.tables.find((t) => t.name === "post_tags")!;
         expect(postTags.primaryKey?.columns).toEqual(["post_id", "tag_id"]);
@@ -50,7 +50,7 @@ for (const dialectName of ALL_DIALECTS) {
       expect(down.code, down.stderr).toBe(0);
       const conn2 = await db.dialect.connect(db.url);
       try {
-        const snap = await db.dialect.introspect(conn2, { excludeTable: (_s, n) => n === "athanor_version" });
+        const snap = await db.dialect.introspect(conn2, { excludeTable: (_s, n) => n === "athanor_version" || n === "athanor_history" });
         expect(snap.tables).toEqual([]);
         expect(snap.enums).toEqual([]);
       } finally {

@@ -68,7 +68,7 @@ for (const dialectName of ALL_DIALECTS) {
     const reflect = async (): Promise<{ schema: SchemaSnapshot; versions: string[] }> => {
       const conn = await db!.dialect.connect(db!.url);
       try {
-        const schema = await db!.dialect.introspect(conn, { excludeTable: (_s, n) => n === "athanor_version" });
+        const schema = await db!.dialect.introspect(conn, { excludeTable: (_s, n) => n === "athanor_version" || n === "athanor_history" });
         const rows = await conn.query<{ version_num: string }>(`SELECT version_num FROM ${db!.dialect.quoteIdentifier("athanor_version")}`).catch(() => []);
         return { schema, versions: rows.map((r) => r.version_num) };
       } finally {

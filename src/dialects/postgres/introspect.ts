@@ -130,7 +130,7 @@ function addConstraint(t: TableParts, c: ConstraintRow): void {
       });
       return;
     case "c":
-      t.checks.push({ name: c.name, expression: checkExpression(c.definition) });
+      t.checks.push({ name: c.name, expression: checkExpression(c.definition ?? "") });
       return;
   }
 }

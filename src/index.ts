@@ -23,5 +23,6 @@ export { branches, type BranchPoint } from "./commands/branches.js";
 export { merge, type MergeOptions, type MergeResult } from "./commands/merge.js";
 // `check` is the models DSL's CHECK constraint builder; the command is exported as `checkCommand`.
 export { check as checkCommand, type CheckResult } from "./commands/check.js";
+export { runSuite, SUITE_CHECK_NAMES, type SuiteOptions, type SuiteResult, type CheckReport, type CheckStatus } from "./commands/suite/index.js";
 export { listTemplates } from "./commands/templates.js";
 export { pull, type PullOptions, type PullResult } from "./commands/pull.js";

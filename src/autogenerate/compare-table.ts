@@ -131,7 +131,8 @@ function comparePrimaryKey(model: TableSnapshot, db: TableSnapshot, view: TableS
 function indexesEqual(a: IndexSnapshot, b: IndexSnapshot, dialect: CompareDialect): boolean {
   const col = (c: IndexSnapshot["columns"][number]) => (typeof c === "string" ? c : `(${dialect.normalizeExpression(c.expression)})`);
   const where = (w: string | null) => (w === null ? null : dialect.normalizeExpression(w));
-  return a.unique === b.unique && sameList(a.columns.map(col), b.columns.map(col)) && where(a.where) === where(b.where);
+  return a.unique === b.unique && sameList(a.columns.map(col), b.columns.map(col)) && where(a.where) === where(b.where) &&
+    (a.using ?? null) === (b.using ?? null);
 }
 
 /**

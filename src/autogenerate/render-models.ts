@@ -206,6 +206,7 @@ function columnModifiers(c: ColumnSnapshot, pk: readonly string[], fkColumns: Re
   const out: string[] = [];
   const inPk = pk.includes(c.name);
   if (!c.nullable && !inPk) out.push(".notNull()");
+  if (c.nullable && inPk) out.push(".nullable()");
   if (c.default !== null) out.push(`.serverDefault(${defaultValue(c.default, ctx)})`);
   // The DSL's "auto" rule: a lone integer key autoincrements unless it has a default or is a foreign key.
   const integer = c.type.kind === "integer" || c.type.kind === "bigint" || c.type.kind === "smallint";
@@ -299,7 +300,7 @@ function renderIndex(
 ): string | null {
   const names = i.columns.map((c) => (typeof c === "string" ? c : null));
   const implied = conventional("ix", i.name, t.name, names, ctx);
-  const single = i.columns.length === 1 && typeof i.columns[0] === "string" && !i.unique && i.where === null;
+  const single = i.columns.length === 1 && typeof i.columns[0] === "string" && !i.unique && i.where === null && i.using === undefined;
   // unique() and index() together make one unique index, so a unique column keeps its index in the options.
   if (implied && single && !calls(i.columns[0] as string).some((c) => c === ".unique()" || c === ".index()")) {
     call(i.columns[0] as string, ".index()");
@@ -310,6 +311,7 @@ function renderIndex(
   const options: string[] = [];
   if (i.unique) options.push("unique: true");
   if (i.where !== null) options.push(`where: ${sqlFragment(i.where, ctx)}`);
+  if (i.using !== undefined) options.push(`using: ${JSON.stringify(i.using)}`);
   return `index(${implied ? "" : `${JSON.stringify(i.name)}, `}[${elements.join(", ")}]${options.length > 0 ? `, { ${options.join(", ")} }` : ""})`;
 }
 

@@ -66,6 +66,7 @@ function renderCreateTable(t: TableSnapshot): string {
     ["uniques", t.uniques.length ? list(t.uniques.map((u) => obj([["name", u.name ? lit(u.name) : undefined], ["columns", lit(u.columns)]]))) : undefined],
     ["indexes", t.indexes.length ? list(t.indexes.map((i) => obj([
       ["name", lit(i.name)], ["columns", lit(i.columns)], ["unique", i.unique ? "true" : undefined], ["where", i.where ? lit(i.where) : undefined],
+      ["using", i.using ? lit(i.using) : undefined],
     ]))) : undefined],
     ["checks", t.checks.length ? list(t.checks.map((c) => obj([["name", c.name ? lit(c.name) : undefined], ["expression", lit(c.expression)]]))) : undefined],
     ["comment", t.comment !== null ? lit(t.comment) : undefined],
@@ -117,6 +118,7 @@ export function renderOp(op: Op): string {
       return `op.createIndex(${lit(op.index.name)}, ${lit(op.table)}, ${lit(op.index.columns)}${tail(op.schema, [
         ["unique", op.index.unique ? "true" : undefined],
         ["where", op.index.where ? lit(op.index.where) : undefined],
+        ["using", op.index.using ? lit(op.index.using) : undefined],
         ["concurrently", op.concurrently ? "true" : undefined],
       ])})`;
     case "dropIndex":

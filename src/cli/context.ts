@@ -1,8 +1,6 @@
 import type { ConfigInput } from "../commands/context.js";
-import type { RevisionInfo } from "../commands/status.js";
 import type { RunnerEvents } from "../runtime/runner.js";
 import type { Output } from "./output.js";
-import { relative } from "node:path";
 
 export interface GlobalOptions {
   config?: string;
@@ -22,8 +20,6 @@ export interface CliContext {
   events(): RunnerEvents;
   /** Exit status for a run that did not throw (1: a check found differences). */
   setExitCode(code: number): void;
-  /** Revisions, one line each (or JSON with --json). */
-  printRevisions(revs: readonly RevisionInfo[], verbose?: boolean): void;
 }
 
 export function makeContext(out: Output, globals: GlobalOptions, setExitCode: (code: number) => void): CliContext {
@@ -37,12 +33,5 @@ export function makeContext(out: Output, globals: GlobalOptions, setExitCode: (c
       onStatement: globals.verbose ? (sql) => out.err(out.dim(sql)) : undefined,
     }),
     setExitCode,
-    printRevisions(revs, verbose = false) {
-      if (globals.json) return out.out(JSON.stringify(revs, null, 2));
-      for (const r of revs) {
-        out.out(`${out.bold(r.revision)}${r.isHead ? " (head)" : ""} ${r.message}`);
-        if (verbose) out.out(out.dim(`  Revises: ${r.downRevisions.join(", ") || "<base>"}\n  Path: ${relative(process.cwd(), r.path)}`));
-      }
-    },
   };
 }

@@ -11,7 +11,9 @@ import type {
 } from "../snapshot/types.js";
 import { qualifiedName } from "../snapshot/types.js";
 
-export type SchemaTextDialect = Pick<Dialect, "renderType" | "normalizeDefault" | "normalizeExpression" | "namedEnums">;
+export type SchemaTextDialect = Pick<Dialect, "renderType" | "normalizeDefault" | "normalizeExpression" | "namedEnums" | "supportsComments">;
+
+const NAME_WIDTH = 16;
 
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -30,9 +32,9 @@ function renderEnum(e: EnumSnapshot): string {
 
 function renderTable(t: TableSnapshot, dialect: SchemaTextDialect): string {
   const columns = [...t.columns].sort((a, b) => byText(a.name, b.name));
-  const width = Math.max(0, ...columns.map((c) => c.name.length));
   const lines = [`table ${qualifiedName(t)}`];
-  for (const c of columns) lines.push(`  ${c.name.padEnd(width)}  ${renderColumn(c, dialect)}`);
+  // A fixed width, not the widest name: a line must not change because a sibling column did.
+  for (const c of columns) lines.push(`  ${c.name.padEnd(NAME_WIDTH)} ${renderColumn(c, dialect)}`);
   const keys: string[] = [];
   if (t.primaryKey) keys.push(`primary key (${t.primaryKey.columns.join(", ")})`);
   for (const u of t.uniques) keys.push(`unique (${u.columns.join(", ")})`);
@@ -41,16 +43,19 @@ function renderTable(t: TableSnapshot, dialect: SchemaTextDialect): string {
   for (const ck of t.checks) keys.push(renderCheck(ck, dialect));
   // Keys sort apart from columns so that each kind keeps one place in the block.
   lines.push(...keys.sort(byText).map((k) => `  ${k}`));
-  if (t.comment !== null) lines.push(`  comment ${quote(t.comment)}`);
+  if (dialect.supportsComments && t.comment !== null) lines.push(`  comment ${quote(t.comment)}`);
   return lines.join("\n");
 }
 
+/**
+ * What autogenerate compares of a column, and nothing else: not whether it autoincrements,
+ * nor the default the database gives an autoincrementing column (a sequence's nextval).
+ */
 function renderColumn(c: ColumnSnapshot, dialect: SchemaTextDialect): string {
   const parts = [dialect.renderType(c.type), c.nullable ? "NULL" : "NOT NULL"];
-  const dflt = dialect.normalizeDefault(c.default, c.type);
+  const dflt = c.autoincrement ? null : dialect.normalizeDefault(c.default, c.type);
   if (dflt !== null) parts.push(`DEFAULT ${dflt}`);
-  if (c.autoincrement) parts.push("autoincrement");
-  if (c.comment !== null) parts.push(`comment ${quote(c.comment)}`);
+  if (dialect.supportsComments && c.comment !== null) parts.push(`comment ${quote(c.comment)}`);
   return parts.join(" ");
 }
 

@@ -112,11 +112,14 @@ export class Operations {
     await this.#sink.run({ kind: "alterColumn", ...r, column: name, changes, existing });
   }
 
-  async createIndex(name: string, table: string, columns: IndexSpec["columns"], options: SchemaOpt & { unique?: boolean; where?: string | null; concurrently?: boolean } = {}): Promise<void> {
+  async createIndex(
+    name: string, table: string, columns: IndexSpec["columns"],
+    options: SchemaOpt & { unique?: boolean; where?: string | null; using?: string | null; concurrently?: boolean } = {},
+  ): Promise<void> {
     await this.#sink.run({
       kind: "createIndex",
       ...ref(table, options),
-      index: { name, columns: [...columns], unique: options.unique ?? false, where: options.where ?? null },
+      index: { name, columns: [...columns], unique: options.unique ?? false, where: options.where ?? null, ...(options.using ? { using: options.using.toLowerCase() } : {}) },
       concurrently: options.concurrently ?? false,
     });
   }

@@ -38,6 +38,8 @@ export interface IndexSpec {
   readonly columns: readonly (string | { readonly expression: string })[];
   readonly unique?: boolean;
   readonly where?: string | null;
+  /** The index method when not the default: "gin", "gist", "fulltext"… */
+  readonly using?: string | null;
 }
 
 const SIMPLE: Record<string, ColumnType> = {

@@ -45,7 +45,9 @@ export function tableFromSpec(
       onUpdate: fk.onUpdate ?? null,
     })),
     uniques: (options.uniques ?? []).map((u) => ({ name: u.name ?? null, columns: [...u.columns] })),
-    indexes: (options.indexes ?? []).map((i) => ({ name: i.name, columns: [...i.columns], unique: i.unique ?? false, where: i.where ?? null })),
+    indexes: (options.indexes ?? []).map((i) => ({
+      name: i.name, columns: [...i.columns], unique: i.unique ?? false, where: i.where ?? null, ...(i.using ? { using: i.using.toLowerCase() } : {}),
+    })),
     checks: (options.checks ?? []).map((c) => ({ name: c.name ?? null, expression: c.expression })),
     comment: options.comment ?? null,
   };

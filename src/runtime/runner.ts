@@ -87,6 +87,7 @@ export async function runSteps(steps: readonly MigrationStep[], o: RunOptions): 
   const perStep = transactional && o.transactionPerMigration;
   /** The version rows known to be committed: what the database says if the run stops now. */
   let durableRows = steps[0]?.rowsBefore ?? [];
+  let open = wholeRun;
   if (wholeRun) await exec(o.dialect.begin);
   try {
     for (const [index, step] of steps.entries()) {
@@ -109,7 +110,9 @@ export async function runSteps(steps: readonly MigrationStep[], o: RunOptions): 
         }
         if (perStep) await exec(o.dialect.commit);
       } catch (e) {
-        if (perStep || wholeRun) await rollbackQuietly(o, exec);
+        // Roll back before probing the connection: an aborted transaction refuses even SELECT 1.
+        if (perStep || open) await rollbackQuietly(o, exec);
+        open = false;
         throw withAdvice(e, o, progress, durableRows, await connectionLost(o.target));
       }
       if (!wholeRun) durableRows = step.rowsAfter;
@@ -117,7 +120,7 @@ export async function runSteps(steps: readonly MigrationStep[], o: RunOptions): 
     }
     if (wholeRun) await exec(o.dialect.commit);
   } catch (e) {
-    if (wholeRun) await rollbackQuietly(o, exec);
+    if (open) await rollbackQuietly(o, exec);
     throw e;
   }
 }

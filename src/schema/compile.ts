@@ -31,7 +31,10 @@ function primaryKeyColumns(def: TableDef): readonly string[] {
 function autoincrement(c: TableColumnDef, pk: readonly string[], fkColumns: ReadonlySet<string>, label: string): boolean {
   const isInteger = INTEGER_KINDS.has(c.def.type.kind);
   if (c.def.autoincrement === true) {
-    if (!isInteger) throw modelsError(`column "${label}.${c.name}": autoincrement needs an integer type, not ${c.def.type.kind}`);
+    // A raw type is the author's word for what the server takes (INT UNSIGNED, MEDIUMINT…).
+    if (!isInteger && c.def.type.kind !== "raw") {
+      throw modelsError(`column "${label}.${c.name}": autoincrement needs an integer type, not ${c.def.type.kind}`);
+    }
     if (!pk.includes(c.name)) throw modelsError(`column "${label}.${c.name}": autoincrement applies only to primary key columns`);
     return true;
   }
@@ -57,7 +60,8 @@ function columns(def: TableDef, pk: readonly string[], fks: readonly ForeignKeyS
   return def.columns.map((c) => ({
     name: c.name,
     type: columnType(c, def, ctx),
-    nullable: pk.includes(c.name) ? false : (c.def.nullable ?? true),
+    // A key column is NOT NULL unless nullable() says otherwise: SQLite keys may hold NULL.
+    nullable: pk.includes(c.name) ? c.def.nullable === true : (c.def.nullable ?? true),
     default: c.def.serverDefault,
     autoincrement: autoincrement(c, pk, fkColumns, label),
     comment: c.def.comment,
@@ -91,6 +95,7 @@ function indexes(def: TableDef, ctx: Context): IndexSnapshot[] {
     columns: ix.columns.map((e) => (typeof e === "string" ? e : { expression: e.expression })),
     unique: ix.unique,
     where: ix.where,
+    ...(ix.using === null ? {} : { using: ix.using }),
   }));
   return [...fromColumns, ...fromOptions].sort(byName);
 }

@@ -19,6 +19,8 @@ export interface IndexDef {
   readonly columns: readonly IndexElement[];
   readonly unique: boolean;
   readonly where: string | null;
+  /** The index method when not the default (lower case): "gin", "gist", "fulltext"… */
+  readonly using: string | null;
 }
 
 export interface UniqueDef {
@@ -53,6 +55,8 @@ export interface IndexOptions {
   readonly unique?: boolean;
   /** Partial index predicate (PostgreSQL, SQLite). */
   readonly where?: SqlFragment;
+  /** The index method: PostgreSQL's access method ("gin", "gist", "brin", "hash"), MySQL's "fulltext" or "spatial". */
+  readonly using?: string;
 }
 
 function optionalName(name: unknown, what: string): string | null {
@@ -106,14 +110,16 @@ export function index(...args: unknown[]): IndexDef {
   const elements = columns.map((c): IndexElement =>
     isSql(c) ? Object.freeze({ expression: sqlText(c, `${what} expression`) }) : requireName(c, `${what} column`),
   );
-  const { unique = false, where } = options as IndexOptions;
+  const { unique = false, where, using } = options as IndexOptions;
   if (typeof unique !== "boolean") throw modelsError(`${what} unique must be a boolean`);
+  const method = using === undefined ? null : requireName(using, `${what} using`).trim().toLowerCase();
   return Object.freeze({
     kind: "index",
     name: optionalName(name, what),
     columns: Object.freeze(elements),
     unique,
     where: where === undefined ? null : stripOuterParens(sqlText(where, `${what} where`)),
+    using: method,
   });
 }
 

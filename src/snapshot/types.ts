@@ -70,6 +70,11 @@ export interface IndexSnapshot {
   readonly unique: boolean;
   /** Partial index predicate (PostgreSQL, SQLite), SQL text without WHERE. */
   readonly where: string | null;
+  /**
+   * The index method when it is not the server's default, lower case: PostgreSQL's access
+   * method (gin, gist, brin, hash…), MySQL's fulltext or spatial. Absent for the default.
+   */
+  readonly using?: string;
 }
 
 export interface CheckSnapshot {

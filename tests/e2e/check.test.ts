@@ -64,6 +64,8 @@ for (const dialectName of ALL_DIALECTS) {
         const added = changed(r.diff, "+");
         expect(added).toContain("+table labels");
         expect(added.some((l) => /^\+ {2}bio +\S/.test(l))).toBe(true);
+        // One line for the new column, and the new table's block; nothing else moves.
+        expect(added.filter((l) => !l.includes("labels") && /^\+ {2}\S/.test(l) && !/^\+ {2}(id|name|primary key)/.test(l))).toHaveLength(1);
         expect(added.filter((l) => !/bio|labels|^\+ {2}(id|name) |^\+ {2}primary key \(id\)$|^\+$/.test(l))).toEqual([]);
       } finally {
         p.write("models.ts", MODELS);
@@ -148,6 +150,8 @@ describe("schema text for the diff", () => {
     const a: SchemaSnapshot = { tables: [t("b", ["y", "x"]), t("a", ["z"])], enums: [] };
     const b: SchemaSnapshot = { tables: [t("a", ["z"]), t("b", ["x", "y"])], enums: [] };
     expect(renderSchemaText(a, sqlite)).toBe(renderSchemaText(b, sqlite));
-    expect(renderSchemaText(a, sqlite)).toBe("table a\n  z  VARCHAR(10) NULL\n\ntable b\n  x  VARCHAR(10) NULL\n  y  VARCHAR(10) NULL\n");
+    const pad = (n: string) => n.padEnd(16);
+    expect(renderSchemaText(a, sqlite)).toBe(
+      `table a\n  ${pad("z")} VARCHAR(10) NULL\n\ntable b\n  ${pad("x")} VARCHAR(10) NULL\n  ${pad("y")} VARCHAR(10) NULL\n`);
   });
 });

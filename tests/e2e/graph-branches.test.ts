@@ -214,7 +214,7 @@ for (const dialectName of ALL_DIALECTS) {
       await expectError(current(config), "REVISION_NOT_FOUND", "zz99", "stamp --purge");
       await expectError(upgrade(config, "heads"), "REVISION_NOT_FOUND", "zz99");
       await expectError(downgrade(config, "base"), "REVISION_NOT_FOUND", "zz99");
-      const cli = await p.run(["current"]);
+      const cli = await cliHere(p.dir, ["current"]);
       expect(cli.code).toBe(2);
       expect(cli.stderr).toContain("zz99");
       await expectError(stamp(config, ["aa00"]), "REVISION_NOT_FOUND", "zz99");
@@ -254,9 +254,9 @@ for (const dialectName of ALL_DIALECTS) {
       const cur = await p.run(["current"]);
       expect(cur.code, cur.stderr).toBe(0);
       expect(cur.stdout.trim()).toBe("dx02 (xb) (current)");
-      const curJson = JSON.parse((await p.run(["current", "--json"])).stdout);
+      const curJson = JSON.parse((await cliHere(p.dir, ["current", "--json"])).stdout);
       expect(curJson).toMatchObject({ rows: ["dx02"], atHeads: false, revisions: [{ revision: "dx02", isCurrent: true }] });
-      const checkHeads = await p.run(["current", "--check-heads"]);
+      const checkHeads = await cliHere(p.dir, ["current", "--check-heads"]);
       expect(checkHeads.code).toBe(1);
       expect(checkHeads.stderr).toContain("not at the heads");
       if (dialectName !== "sqlite") return; // the rest reads only the files: once is enough

@@ -122,14 +122,6 @@ for (const dialectName of ALL_DIALECTS) {
       expect(statuses(r)).toEqual({ ...allPassed, stairway: "failed", "clean-downgrade": "skipped" });
       expect(message(r, "stairway")).toMatch(new RegExp(`^downgrade of ${R2} "add notes" failed in execute: .*no_such_table`));
     });
-
-    it("a check runs alone by name", async (ctx) => {
-      if (!user) return ctx.skip();
-      writeRevision(p, { ...CHAIN.r3, downgrade: "" });
-      const r = await runSuite(await projectConfig(p), { only: ["stairway"] });
-      expect(r.checks.map((c) => [c.name, c.status])).toEqual([["stairway", "failed"]]);
-      expect(r.ok).toBe(false);
-    });
   });
 }
 

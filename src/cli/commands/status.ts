@@ -46,8 +46,8 @@ export function register(program: Command, ctx: () => CliContext): void {
       const range = opts.revRange === undefined ? undefined : unprotect(opts.revRange);
       const r = await history(c.config(), { range, indicateCurrent: opts.indicateCurrent });
       if (c.globals.json) return json(c, r);
-      for (const rev of r) {
-        c.out.out(verbose ? revisionLog(rev) : revisionLine(rev, { parents: true, branches: true, tree: true, message: true }, c.out.bold));
-      }
+      // One write: thousands of small writes cost more than formatting the lines.
+      const lines = r.map((rev) => verbose ? revisionLog(rev) : revisionLine(rev, { parents: true, branches: true, tree: true, message: true }, c.out.bold));
+      if (lines.length > 0) c.out.out(lines.join("\n"));
     });
 }

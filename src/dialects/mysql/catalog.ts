@@ -20,6 +20,8 @@ export interface IndexRow {
   table_schema: string; table_name: string; index_name: string; non_unique: number | string;
   seq_in_index: number | string; column_name: string | null; sub_part: number | string | null;
   expression: string | null;
+  /** BTREE, HASH, FULLTEXT or SPATIAL */
+  index_type: string;
 }
 export interface ForeignKeyRow {
   table_schema: string; table_name: string; constraint_name: string; column_name: string;
@@ -59,7 +61,7 @@ export async function readCatalog(conn: Connection, schemas: readonly string[], 
   const indexes = await conn.query<IndexRow>(
     `SELECT TABLE_SCHEMA AS table_schema, TABLE_NAME AS table_name, INDEX_NAME AS index_name,
             NON_UNIQUE AS non_unique, SEQ_IN_INDEX AS seq_in_index, COLUMN_NAME AS column_name,
-            SUB_PART AS sub_part, ${expression} AS expression
+            SUB_PART AS sub_part, ${expression} AS expression, INDEX_TYPE AS index_type
        FROM information_schema.STATISTICS
       WHERE TABLE_SCHEMA IN ${inList}
       ORDER BY TABLE_SCHEMA, TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX`, schemas);

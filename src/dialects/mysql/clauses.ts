@@ -58,5 +58,9 @@ export function createIndexStatement(schema: string | null, table: string, index
   if (index.where !== null) {
     throw new AthanorError("MIGRATION", `index "${index.name}" on "${table}" has a WHERE clause: MySQL and MariaDB have no partial indexes`, { operation: "createIndex" });
   }
-  return `CREATE ${index.unique ? "UNIQUE " : ""}INDEX ${q(index.name)} ON ${tableName(schema, table)} (${index.columns.map(indexPart).join(", ")})`;
+  const kind = index.using === "fulltext" || index.using === "spatial" ? `${index.using.toUpperCase()} ` : index.unique ? "UNIQUE " : "";
+  if (index.using !== undefined && kind === "") {
+    throw new AthanorError("MIGRATION", `index "${index.name}" on "${table}" uses "${index.using}": MySQL and MariaDB know FULLTEXT and SPATIAL indexes only`, { operation: "createIndex" });
+  }
+  return `CREATE ${kind}INDEX ${q(index.name)} ON ${tableName(schema, table)} (${index.columns.map(indexPart).join(", ")})`;
 }

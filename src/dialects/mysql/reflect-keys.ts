@@ -68,12 +68,18 @@ export function isImplicitForeignKeyIndex(
 
 type Part = string | { readonly expression: string };
 
+/** FULLTEXT and SPATIAL keys are kinds of their own; BTREE is the default, and InnoDB builds HASH as BTREE. */
+function indexMethod(indexType: string | null | undefined): string | null {
+  const t = (indexType ?? "").toLowerCase();
+  return t === "fulltext" || t === "spatial" ? t : null;
+}
+
 /** Keys and indexes of one table; rows ordered by index name and position. */
 export function reflectKeys(rows: readonly IndexRow[], foreignKeys: readonly ForeignKeySnapshot[]): ReflectedKeys {
-  const groups = new Map<string, { unique: boolean; parts: Part[] }>();
+  const groups = new Map<string, { unique: boolean; parts: Part[]; using: string | null }>();
   for (const row of rows) {
     let g = groups.get(row.index_name);
-    if (!g) groups.set(row.index_name, g = { unique: Number(row.non_unique) === 0, parts: [] });
+    if (!g) groups.set(row.index_name, g = { unique: Number(row.non_unique) === 0, parts: [], using: indexMethod(row.index_type) });
     if (row.column_name === null) g.parts.push({ expression: row.expression ?? "" });
     // A prefix key part (`name`(10)) has no column form; it is kept as MySQL writes it.
     else if (row.sub_part !== null) g.parts.push({ expression: `\`${row.column_name.replace(/`/g, "``")}\`(${Number(row.sub_part)})` });
@@ -86,10 +92,10 @@ export function reflectKeys(rows: readonly IndexRow[], foreignKeys: readonly For
     const plain = g.parts.every((p): p is string => typeof p === "string");
     if (name === "PRIMARY") {
       primaryKey = { name: null, columns: g.parts.filter((p): p is string => typeof p === "string") };
-    } else if (g.unique && plain) {
+    } else if (g.unique && plain && g.using === null) {
       uniques.push({ name, columns: g.parts as string[] });
     } else if (!isImplicitForeignKeyIndex({ name, unique: g.unique, columns: g.parts }, foreignKeys)) {
-      indexes.push({ name, columns: g.parts, unique: g.unique, where: null });
+      indexes.push({ name, columns: g.parts, unique: g.unique, where: null, ...(g.using === null ? {} : { using: g.using }) });
     }
   }
   return { primaryKey, uniques, indexes };

@@ -54,8 +54,9 @@ export function foreignKeyClause(fk: ForeignKeySnapshot): string {
 export function createIndexStatement(ref: TableRef, index: IndexSnapshot, concurrently = false): string {
   const keys = index.columns.map((c) => (typeof c === "string" ? quoteIdentifier(c) : `(${c.expression})`));
   const where = index.where ? ` WHERE ${index.where}` : "";
+  const using = index.using ? ` USING ${quoteIdentifier(index.using)}` : "";
   return `CREATE ${index.unique ? "UNIQUE " : ""}INDEX ${concurrently ? "CONCURRENTLY " : ""}` +
-    `${quoteIdentifier(index.name)} ON ${tableName(ref)} (${keys.join(", ")})${where}`;
+    `${quoteIdentifier(index.name)} ON ${tableName(ref)}${using} (${keys.join(", ")})${where}`;
 }
 
 export function commentOnColumn(ref: TableRef, column: string, comment: string | null): string {

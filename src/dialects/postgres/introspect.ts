@@ -32,22 +32,11 @@ interface TableParts {
 
 export async function introspect(conn: Connection, options: IntrospectOptions = {}): Promise<SchemaSnapshot> {
   const schemas = [...new Set((options.schemas ?? [null]).map((s) => s ?? DEFAULT_SCHEMA))];
-  // From a few hundred tables on, the planner's cost estimates for these queries pass
-  // jit_above_cost, and compiling them takes longer than running them: JIT is off while they
-  // run, and the session's own setting comes back afterwards.
-  const [{ jit }] = await conn.query<{ jit: string }>("SELECT current_setting('jit') AS jit");
-  if (jit !== "off") await conn.execute("SET jit = off");
-  let tableRows: TableRow[], columnRows: ColumnRow[], constraintRows: ConstraintRow[], indexRows: IndexRow[], enumRows: EnumRow[];
-  try {
-    tableRows = await conn.query<TableRow>(TABLES_SQL, [schemas]);
-    columnRows = await conn.query<ColumnRow>(COLUMNS_SQL, [schemas]);
-    constraintRows = await conn.query<ConstraintRow>(CONSTRAINTS_SQL, [schemas]);
-    indexRows = await conn.query<IndexRow>(INDEXES_SQL, [schemas]);
-    enumRows = await conn.query<EnumRow>(ENUMS_SQL);
-  } finally {
-    // In a transaction a failed query leaves, this fails too; the rollback restores it then.
-    if (jit !== "off") await conn.execute("SET jit = on").catch(() => undefined);
-  }
+  const tableRows = await conn.query<TableRow>(TABLES_SQL, [schemas]);
+  const columnRows = await conn.query<ColumnRow>(COLUMNS_SQL, [schemas]);
+  const constraintRows = await conn.query<ConstraintRow>(CONSTRAINTS_SQL, [schemas]);
+  const indexRows = await conn.query<IndexRow>(INDEXES_SQL, [schemas]);
+  const enumRows = await conn.query<EnumRow>(ENUMS_SQL);
 
   const enumsByOid = new Map(enumRows.map((e) => [String(e.oid), e]));
   const exclude = options.excludeTable ?? (() => false);
@@ -150,6 +139,7 @@ function toIndex(i: IndexRow): IndexSnapshot {
     columns: (i.keys ?? []).map((k) => (k.expression !== null ? { expression: k.expression } : k.column ?? "")),
     unique: i.unique,
     where: i.predicate,
+    ...(i.method === "btree" ? {} : { using: i.method }),
   };
 }
 

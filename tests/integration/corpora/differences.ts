@@ -2,12 +2,38 @@
  * Where two reflected schemas differ, one line per difference, so a failing corpus of hundreds
  * of tables says exactly which table and which part of it.
  */
+import type { Dialect } from "../../../src/dialects/dialect.js";
 import type { Op } from "../../../src/operations/types.js";
 import { qualifiedName, type SchemaSnapshot, type TableSnapshot } from "../../../src/snapshot/types.js";
 
 const PARTS = ["primaryKey", "foreignKeys", "uniques", "indexes", "checks", "comment"] as const satisfies readonly (keyof TableSnapshot)[];
 
-export function snapshotDifferences(original: SchemaSnapshot, copy: SchemaSnapshot): string[] {
+type Normalizer = Pick<Dialect, "normalizeDefault" | "normalizeExpression">;
+
+/**
+ * Expression text (defaults, CHECKs, index expressions and predicates) in the dialect's
+ * canonical form: a server deparses what it is given, and deparsing its own output again may
+ * spell the same expression differently (PostgreSQL moves casts around).
+ */
+function canonical(s: SchemaSnapshot, d: Normalizer): SchemaSnapshot {
+  return {
+    ...s,
+    tables: s.tables.map((t) => ({
+      ...t,
+      columns: t.columns.map((c) => ({ ...c, default: d.normalizeDefault(c.default, c.type) })),
+      checks: t.checks.map((c) => ({ ...c, expression: d.normalizeExpression(c.expression) })),
+      indexes: t.indexes.map((i) => ({
+        ...i,
+        columns: i.columns.map((c) => (typeof c === "string" ? c : { expression: d.normalizeExpression(c.expression) })),
+        where: i.where === null ? null : d.normalizeExpression(i.where),
+      })),
+    })),
+  };
+}
+
+export function snapshotDifferences(originalRaw: SchemaSnapshot, copyRaw: SchemaSnapshot, dialect: Normalizer): string[] {
+  const original = canonical(originalRaw, dialect);
+  const copy = canonical(copyRaw, dialect);
   const out: string[] = [];
   const copies = new Map(copy.tables.map((t) => [qualifiedName(t), t]));
   for (const t of original.tables) {

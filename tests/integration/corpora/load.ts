@@ -59,6 +59,12 @@ export async function loadCorpus(corpus: string, url: DatabaseUrl): Promise<void
  */
 export async function copyUnmanagedPrerequisites(from: DatabaseUrl, to: DatabaseUrl, enums: ReadonlySet<string>): Promise<void> {
   const env = clientEnv(from);
+  // Sequences behind SERIAL and IDENTITY columns come with their tables.
+  const { stdout: owned } = await run("psql", ["-X", "-A", "-t", "-d", from.database!, "-c",
+    `SELECT n.nspname || ' ' || c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+     JOIN pg_depend d ON d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype IN ('a', 'i')
+     WHERE c.relkind = 'S'`], { env, maxBuffer: 64 * 1024 * 1024 });
+  const ownedSequences = new Set(owned.split("\n").filter((l) => l !== ""));
   const dump = await run("pg_dump", ["--schema-only", "--format=custom", "--no-owner", "--no-privileges", "-d", from.database!], {
     env, encoding: "buffer", maxBuffer: 256 * 1024 * 1024,
   });
@@ -76,6 +82,10 @@ export async function copyUnmanagedPrerequisites(from: DatabaseUrl, to: Database
       if (entry.startsWith("SEQUENCE OWNED BY ") || entry.startsWith("SEQUENCE SET ")) return false;
       const type = UNMANAGED_PREREQUISITES.find((t) => entry.startsWith(`${t} `));
       if (type === undefined) return false;
+      if (type === "SEQUENCE") {
+        const [schema, name] = entry.slice("SEQUENCE ".length).split(" ");
+        return !ownedSequences.has(`${schema} ${name}`);
+      }
       if (type === "TYPE") {
         const [schema, name] = entry.slice("TYPE ".length).split(" ");
         return !enums.has(`${schema}.${name}`);
@@ -85,8 +95,12 @@ export async function copyUnmanagedPrerequisites(from: DatabaseUrl, to: Database
     const list = `${archive}.list`;
     await writeFile(list, keep.join("\n") + "\n");
     try {
-      await run("pg_restore", ["--exit-on-error", "--no-owner", "--no-privileges", "-L", list, "-d", to.database!, archive], {
+      // Not --exit-on-error: a function returning a table's row type cannot exist before the
+      // table and is not needed by it. A prerequisite that fails and is needed makes the upgrade fail.
+      await run("pg_restore", ["--no-owner", "--no-privileges", "-L", list, "-d", to.database!, archive], {
         env: clientEnv(to), maxBuffer: 64 * 1024 * 1024,
+      }).catch((e: { stderr?: string }) => {
+        if (!/errors ignored on restore/.test(e.stderr ?? "")) throw e;
       });
     } finally {
       await unlink(list).catch(() => undefined);

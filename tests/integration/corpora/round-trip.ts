@@ -10,7 +10,11 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { pull } from "../../../src/commands/pull.js";
 import { upgrade } from "../../../src/commands/migrate.js";
+import { withDatabase } from "../../../src/commands/context.js";
+import { diffModels } from "../../../src/commands/model-diff.js";
 import { revision } from "../../../src/commands/revision.js";
+import { loadConfig, type LoadConfigOptions } from "../../../src/config/load.js";
+import type { Op } from "../../../src/operations/types.js";
 import { parseDatabaseUrl } from "../../../src/config/url.js";
 import type { Dialect, DialectName, DatabaseUrl } from "../../../src/dialects/dialect.js";
 import { loadDialect } from "../../../src/dialects/index.js";
@@ -49,6 +53,12 @@ async function reflect(dialect: Dialect, url: DatabaseUrl, schemas: readonly str
   }
 }
 
+/** What `revision --autogenerate` would write, without writing it. */
+async function autogenerate(input: LoadConfigOptions): Promise<readonly Op[]> {
+  const config = await loadConfig(input);
+  return withDatabase(config, async (db) => (await diffModels(config, db)).ops);
+}
+
 function project(url: string): { dir: string; configFile: string } {
   const dir = mkdtempSync(join(tmpdir(), "athanor-corpus-"));
   mkdirSync(join(dir, "migrations", "versions"), { recursive: true });
@@ -69,8 +79,7 @@ async function roundTrip(c: CorpusCase): Promise<void> {
     expect(before.tables.length, "tables reflected from the loaded corpus").toBe(c.tables);
     expect(pulled.tables).toBe(c.tables);
 
-    const quiet = await revision({ configFile }, { autogenerate: true, message: "nothing to do" });
-    expect.soft(quiet.ops.map(opLine), "autogenerate against the pulled database").toEqual([]);
+    expect.soft((await autogenerate({ configFile })).map(opLine), "autogenerate against the pulled database").toEqual([]);
 
     copy = await scratchDatabase(c.dialect, "athanor_copy");
     if (c.dialect === "postgresql") await copyUnmanagedPrerequisites(original.url, copy.url, usedEnums(before));
@@ -79,10 +88,9 @@ async function roundTrip(c: CorpusCase): Promise<void> {
     expect(created.path, "a revision creating the pulled schema").not.toBeNull();
     await upgrade(target, "head");
     const after = await reflect(copy.dialect, copy.url, schemas);
-    expect.soft(snapshotDifferences(before, after), "the copy, reflected").toEqual([]);
+    expect.soft(snapshotDifferences(before, after, copy.dialect), "the copy, reflected").toEqual([]);
 
-    const again = await revision(target, { autogenerate: true, message: "nothing to do" });
-    expect.soft(again.ops.map(opLine), "autogenerate against the upgraded copy").toEqual([]);
+    expect.soft((await autogenerate(target)).map(opLine), "autogenerate against the upgraded copy").toEqual([]);
   } finally {
     await copy?.drop();
     await original.drop();

@@ -2,7 +2,7 @@
  * The bundled example app's migrations (generated once by autogenerate) run on every
  * database, and autogenerate right after `upgrade head` finds nothing to do.
  */
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -38,12 +38,15 @@ for (const dialectName of ALL_DIALECTS) {
 
       const check = await runCli(REPO_ROOT, ["check"], env);
       expect(check.code, check.stdout + check.stderr).toBe(0);
-      // Written outside the repository should it ever find something.
+      // Autogenerate in a copy of the migration environment, so nothing can land in the repository.
       const scratchDir = mkdtempSync(join(tmpdir(), "athanor-example-"));
-      const gen = await runCli(REPO_ROOT, ["revision", "--autogenerate", "-m", "should be empty", "--version-path", scratchDir], env);
-      expect(readdirSync(scratchDir)).toEqual([]);
+      cpSync(join(REPO_ROOT, "migrations"), join(scratchDir, "migrations"), { recursive: true });
+      writeFileSync(join(scratchDir, "athanor.config.mjs"), `export default { url: ${JSON.stringify(db.urlString)}, scriptLocation: "migrations", models: ${JSON.stringify(join(REPO_ROOT, "example", "models.ts"))} };\n`);
+      const gen = await runCli(scratchDir, ["revision", "--autogenerate", "-m", "should be empty"]);
+      const written = readdirSync(join(scratchDir, "migrations", "versions")).filter((f) => f.endsWith(".ts"));
       rmSync(scratchDir, { recursive: true, force: true });
       expect(gen.code, gen.stderr).toBe(0);
+      expect(written).toHaveLength(2);
       expect(gen.stdout).toContain("No changes");
 
       const down = await runCli(REPO_ROOT, ["downgrade", "base"], env);

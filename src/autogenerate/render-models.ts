@@ -7,10 +7,12 @@
  */
 import { conventionName, type NamingConvention } from "../schema/naming.js";
 import type {
-  CheckSnapshot, ColumnSnapshot, ColumnType, IndexSnapshot, SchemaSnapshot, TableSnapshot, UniqueSnapshot,
+  CheckSnapshot, IndexSnapshot, SchemaSnapshot, TableSnapshot, UniqueSnapshot,
 } from "../snapshot/types.js";
 import { inferConventions } from "./infer-conventions.js";
 import { columnKeys, propertyKey, tableVariables } from "./model-identifiers.js";
+import { DSL_NAMES, list, literal, qualified, sqlFragment, type DslName, type ModelsContext } from "./model-source.js";
+import { columnModifiers, typeBuilder } from "./render-model-column.js";
 
 export interface RenderModelsOptions {
   /** The database's default schema ("public"), which tables in schema null live in; null where there is none. */
@@ -27,38 +29,24 @@ export interface RenderedModels {
   readonly warnings: readonly string[];
 }
 
-/** Every name the file may import; table variables never take one of them. */
-const DSL_NAMES = [
-  "MetaData", "table", "sql", "integer", "bigint", "smallint", "varchar", "char", "text", "boolean", "real", "double",
-  "numeric", "date", "time", "timestamp", "json", "jsonb", "uuid", "blob", "enumType", "raw", "index", "unique", "check",
-  "foreignKey", "primaryKey",
-] as const;
-
-type DslName = (typeof DSL_NAMES)[number];
-
-interface Ctx {
-  readonly used: Set<DslName>;
-  readonly warnings: string[];
-  readonly defaultSchema: string | null;
-  readonly convention: NamingConvention;
-  /** Qualified table names that are part of the file, for foreign keys. */
-  readonly tables: ReadonlySet<string>;
-  /** Labels given to inline enums, with their values: one label, one list. */
-  readonly inlineEnums: Map<string, string>;
-}
-
 export function renderModels(snapshot: SchemaSnapshot, options: RenderModelsOptions): RenderedModels {
   const convention = inferConventions(snapshot.tables);
-  const ctx: Ctx = {
+  const ctx: ModelsContext = {
     used: new Set<DslName>(["MetaData", "table"]),
     warnings: [],
     defaultSchema: options.defaultSchema,
     convention,
-    tables: new Set(snapshot.tables.map((t) => qualified(t.schema, t.name))),
+    tables: new Set(snapshot.tables.filter((t) => t.columns.length > 0).map((t) => qualified(t.schema, t.name))),
     inlineEnums: new Map(),
   };
-  const variables = tableVariables(snapshot.tables, new Set<string>([...DSL_NAMES, "metadata"]));
-  const body = snapshot.tables.map((t, i) => renderTable(t, variables[i]!, ctx));
+  // The DSL needs a column to declare a table (PostgreSQL allows none).
+  const tables = snapshot.tables.filter((t) => {
+    if (t.columns.length > 0) return true;
+    ctx.warnings.push(`${qualified(t.schema, t.name)} has no columns, which a model cannot declare; it is left out`);
+    return false;
+  });
+  const variables = tableVariables(tables, new Set<string>([...DSL_NAMES, "metadata"]));
+  const body = tables.map((t, i) => renderTable(t, variables[i]!, ctx));
   warnUnusedEnums(snapshot, ctx);
 
   const imports = DSL_NAMES.filter((n) => ctx.used.has(n));
@@ -76,35 +64,7 @@ export function renderModels(snapshot: SchemaSnapshot, options: RenderModelsOpti
   return { source: lines.join("\n"), warnings: ctx.warnings };
 }
 
-function qualified(schema: string | null, name: string): string {
-  return schema === null ? name : `${schema}.${name}`;
-}
-
-function literal(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(literal).join(", ")}]`;
-  if (v !== null && typeof v === "object") {
-    const entries = Object.entries(v).filter(([, x]) => x !== undefined).map(([k, x]) => `${propertyKey(k)}: ${literal(x)}`);
-    return entries.length === 0 ? "{}" : `{ ${entries.join(", ")} }`;
-  }
-  return JSON.stringify(v);
-}
-
-/** sql`…` with the text exactly as given: backslashes, backticks and `${` escaped. */
-function sqlFragment(text: string, ctx: Ctx): string {
-  ctx.used.add("sql");
-  return `sql\`${text.replace(/\\/g, "\\\\").replace(/`/g, "\\`").replace(/\$\{/g, "\\${")}\``;
-}
-
-/** What `.serverDefault(x)` stores as exactly `text`: a plain literal where one does, else sql`…`. */
-function defaultValue(text: string, ctx: Ctx): string {
-  const str = /^'((?:[^']|'')*)'$/.exec(text);
-  if (str) return JSON.stringify(str[1]!.replace(/''/g, "'"));
-  if (/^-?(?:0|[1-9]\d{0,14})(?:\.\d*[1-9])?$/.test(text) && String(Number(text)) === text) return text;
-  if (text === "true" || text === "false") return text;
-  return sqlFragment(text, ctx);
-}
-
-function pkName(t: TableSnapshot, ctx: Ctx): string | null {
+function pkName(t: TableSnapshot, ctx: ModelsContext): string | null {
   const pk = t.primaryKey;
   if (!pk || pk.name === null) return null;
   return conventional("pk", pk.name, t.name, pk.columns, ctx) ? null : pk.name;
@@ -112,7 +72,7 @@ function pkName(t: TableSnapshot, ctx: Ctx): string | null {
 
 /** True when the naming convention gives this object exactly this name, so the model can leave it out. */
 function conventional(
-  kind: keyof NamingConvention, name: string | null, table: string, columns: readonly (string | null)[], ctx: Ctx,
+  kind: keyof NamingConvention, name: string | null, table: string, columns: readonly (string | null)[], ctx: ModelsContext,
   referred?: { table: string; columns: readonly string[] },
 ): boolean {
   if (name === null) return ctx.convention[kind] === undefined && kind !== "ix";
@@ -131,7 +91,7 @@ interface TablePlan {
   readonly options: [string, string][];
 }
 
-function renderTable(t: TableSnapshot, variable: string, ctx: Ctx): string {
+function renderTable(t: TableSnapshot, variable: string, ctx: ModelsContext): string {
   const plan: TablePlan = { columnCalls: new Map(t.columns.map((c) => [c.name, []])), options: [] };
   const call = (column: string, text: string) => plan.columnCalls.get(column)?.push(text);
   const label = qualified(t.schema, t.name);
@@ -154,10 +114,15 @@ function renderTable(t: TableSnapshot, variable: string, ctx: Ctx): string {
       ctx.warnings.push(`${label}: foreign key ${fk.name ?? `on (${fk.columns.join(", ")})`} refers to ${target}, which is not pulled; it is left out`);
       continue;
     }
+    // References are written "schema.table.column": a dot inside a name cannot be told apart.
+    if ([fk.referredSchema ?? "", fk.referredTable, ...fk.referredColumns].some((n) => n.includes("."))) {
+      ctx.warnings.push(`${label}: foreign key ${fk.name ?? `on (${fk.columns.join(", ")})`} refers to a name with a dot in it, which a model cannot write; it is left out`);
+      continue;
+    }
     for (const c of fk.columns) fkColumns.add(c);
     const name = conventional("fk", fk.name, t.name, fk.columns, ctx, { table: fk.referredTable, columns: fk.referredColumns }) ? null : fk.name;
     const actions = { onDelete: fk.onDelete ?? undefined, onUpdate: fk.onUpdate ?? undefined };
-    const single = fk.columns.length === 1 && !fk.referredTable.includes(".") && !fk.referredColumns[0]!.includes(".") && !(fk.referredSchema ?? "").includes(".");
+    const single = fk.columns.length === 1;
     const column = fk.columns[0]!;
     if (single && !(plan.columnCalls.get(column) ?? []).some((c) => c.startsWith(".references("))) {
       const opts = literal({ ...actions, name: name ?? undefined });
@@ -197,88 +162,7 @@ function renderTable(t: TableSnapshot, variable: string, ctx: Ctx): string {
   return `export const ${variable} = table(metadata, ${JSON.stringify(t.name)}, {\n${columns.join("\n")}\n}${options});`;
 }
 
-function list(items: readonly string[]): string {
-  return `[\n${items.map((i) => `    ${i},`).join("\n")}\n  ]`;
-}
-
-/** notNull, default, autoincrement: what the compiled column needs to match the reflected one. */
-function columnModifiers(c: ColumnSnapshot, pk: readonly string[], fkColumns: ReadonlySet<string>, ctx: Ctx): string[] {
-  const out: string[] = [];
-  const inPk = pk.includes(c.name);
-  if (!c.nullable && !inPk) out.push(".notNull()");
-  if (c.nullable && inPk) out.push(".nullable()");
-  if (c.default !== null) out.push(`.serverDefault(${defaultValue(c.default, ctx)})`);
-  // The DSL's "auto" rule: a lone integer key autoincrements unless it has a default or is a foreign key.
-  const integer = c.type.kind === "integer" || c.type.kind === "bigint" || c.type.kind === "smallint";
-  const auto = integer && pk.length === 1 && pk[0] === c.name && c.default === null && !fkColumns.has(c.name);
-  if (c.autoincrement && !auto) out.push(".autoincrement()");
-  if (!c.autoincrement && auto) out.push(".autoincrement(false)");
-  return out;
-}
-
-function withName(name: string | null, args: readonly string[]): string {
-  return [...(name === null ? [] : [JSON.stringify(name)]), ...args].join(", ");
-}
-
-/** The builder call for a column's type, `name` being its SQL name when the key differs. */
-function typeBuilder(c: ColumnSnapshot, name: string | null, t: TableSnapshot, ctx: Ctx): string {
-  const type = c.type;
-  const use = (builder: DslName, args: readonly string[] = []) => {
-    ctx.used.add(builder);
-    return `${builder}(${withName(name, args)})`;
-  };
-  switch (type.kind) {
-    case "varchar":
-    case "char":
-      return use(type.kind, type.length === null ? [] : [String(type.length)]);
-    case "numeric": {
-      const { precision: p, scale: s } = type;
-      if (p === null && s === null) return use("numeric");
-      if (p !== null && s === null) return use("numeric", [String(p)]);
-      if (p !== null && s !== null && s >= 0 && s <= p) return use("numeric", [String(p), String(s)]);
-      return use("raw", [JSON.stringify(`numeric(${p ?? ""}${s === null ? "" : `,${s}`})`)]);
-    }
-    case "timestamp":
-      return use("timestamp", type.withTimezone ? ["{ withTimezone: true }"] : []);
-    case "enum":
-      return enumBuilder(type, c, name, t, ctx);
-    case "raw":
-      return use("raw", [JSON.stringify(type.sql)]);
-    default:
-      return use(type.kind);
-  }
-}
-
-/**
- * A named enum (PostgreSQL) keeps its type name and schema; an inline one (MySQL) has no name
- * of its own, so it is named after its table and column.
- */
-function enumBuilder(
-  type: Extract<ColumnType, { kind: "enum" }>, c: ColumnSnapshot, name: string | null, t: TableSnapshot, ctx: Ctx,
-): string {
-  ctx.used.add("enumType");
-  const dot = type.name.indexOf(".");
-  const typeSchema = dot < 0 ? null : type.name.slice(0, dot);
-  const typeName = dot < 0 ? type.name : type.name.slice(dot + 1);
-  const options: Record<string, string> = {};
-  if (name !== null) options.name = name;
-  if (typeName === "") {
-    // Inline enums: the type name is only a label, and keeps each column's values apart.
-    const values = JSON.stringify(type.values);
-    let label = `${t.name}_${c.name}`;
-    for (let n = 2; (ctx.inlineEnums.get(label) ?? values) !== values; n++) label = `${t.name}_${c.name}_${n}`;
-    ctx.inlineEnums.set(label, values);
-    return `enumType(${JSON.stringify(label)}, ${literal(type.values)}${name === null ? "" : `, ${literal(options)}`})`;
-  }
-  if (typeSchema !== t.schema) {
-    const schema = typeSchema ?? ctx.defaultSchema;
-    if (schema !== null) options.schema = schema;
-  }
-  const rest = Object.keys(options).length === 0 ? "" : `, ${literal(options)}`;
-  return `enumType(${JSON.stringify(typeName)}, ${literal(type.values)}${rest})`;
-}
-
-function renderUniques(t: TableSnapshot, ctx: Ctx, call: (column: string, text: string) => void): string[] {
+function renderUniques(t: TableSnapshot, ctx: ModelsContext, call: (column: string, text: string) => void): string[] {
   const out: string[] = [];
   const onColumn = new Set<string>();
   for (const u of t.uniques as readonly UniqueSnapshot[]) {
@@ -296,7 +180,7 @@ function renderUniques(t: TableSnapshot, ctx: Ctx, call: (column: string, text: 
 }
 
 function renderIndex(
-  t: TableSnapshot, i: IndexSnapshot, ctx: Ctx, calls: (column: string) => readonly string[], call: (column: string, text: string) => void,
+  t: TableSnapshot, i: IndexSnapshot, ctx: ModelsContext, calls: (column: string) => readonly string[], call: (column: string, text: string) => void,
 ): string | null {
   const names = i.columns.map((c) => (typeof c === "string" ? c : null));
   const implied = conventional("ix", i.name, t.name, names, ctx);
@@ -315,13 +199,13 @@ function renderIndex(
   return `index(${implied ? "" : `${JSON.stringify(i.name)}, `}[${elements.join(", ")}]${options.length > 0 ? `, { ${options.join(", ")} }` : ""})`;
 }
 
-function renderCheck(c: CheckSnapshot, ctx: Ctx): string {
+function renderCheck(c: CheckSnapshot, ctx: ModelsContext): string {
   ctx.used.add("check");
   return `check(${c.name === null ? "" : `${JSON.stringify(c.name)}, `}${sqlFragment(c.expression, ctx)})`;
 }
 
 /** Enum types no column uses have no place in the models: the DSL declares an enum through its columns. */
-function warnUnusedEnums(snapshot: SchemaSnapshot, ctx: Ctx): void {
+function warnUnusedEnums(snapshot: SchemaSnapshot, ctx: ModelsContext): void {
   const used = new Set(snapshot.tables.flatMap((t) => t.columns.flatMap((c) => (c.type.kind === "enum" ? [c.type.name] : []))));
   for (const e of snapshot.enums) {
     const name = qualified(e.schema, e.name);

@@ -3,12 +3,13 @@
  * compares equal to it. Only what autogenerate manages is written; views, triggers, functions
  * and the like stay in the database, untouched and unmentioned by the models.
  */
+import { execSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { renderModels } from "../autogenerate/render-models.js";
 import { findConfigFile, resolveConfig, type LoadConfigOptions, type ResolvedConfig } from "../config/load.js";
-import { AthanorError } from "../errors.js";
+import { AthanorError, messageOf } from "../errors.js";
 import { ModuleLoader } from "../runtime/load-module.js";
 import { writeFileAtomic } from "../script/index.js";
 import { resolveConfigInput, tableExcluder, withDatabase, type ConfigInput } from "./context.js";
@@ -46,6 +47,17 @@ async function pullConfig(input: ConfigInput, cwd: string): Promise<ResolvedConf
   return resolveConfigInput(input);
 }
 
+/** The config's postWriteHooks (a formatter, say) run on the models file as on revision files. */
+function runPostWriteHooks(config: ResolvedConfig, path: string): void {
+  for (const hook of config.postWriteHooks) {
+    try {
+      execSync(`${hook} ${JSON.stringify(path)}`, { cwd: config.root, stdio: "pipe" });
+    } catch (e) {
+      throw new AthanorError("CONFIG", `post-write hook "${hook}" failed on ${path}: ${messageOf(e)}`, { file: path, cause: e });
+    }
+  }
+}
+
 export async function pull(input: ConfigInput, options: PullOptions = {}): Promise<PullResult> {
   const cwd = options.cwd ?? process.cwd();
   const config = await pullConfig(input, cwd);
@@ -76,5 +88,6 @@ export async function pull(input: ConfigInput, options: PullOptions = {}): Promi
   }
   await mkdir(dirname(path), { recursive: true });
   await writeFileAtomic(path, rendered.source, { overwrite: options.force ?? false });
+  runPostWriteHooks(config, path);
   return { path, source: rendered.source, tables: snapshot.tables.length, warnings };
 }

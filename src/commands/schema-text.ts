@@ -65,9 +65,10 @@ function renderColumn(c: ColumnSnapshot, dialect: SchemaTextDialect): string {
  */
 function renderIndex(i: IndexSnapshot, dialect: SchemaTextDialect): string {
   const cols = i.columns.map((c) => (typeof c === "string" ? c : dialect.normalizeExpression(c.expression))).join(", ");
-  if (i.unique && i.where === null && i.columns.every((c) => typeof c === "string")) return `unique (${cols})`;
+  if (i.unique && i.where === null && i.using === undefined && i.columns.every((c) => typeof c === "string")) return `unique (${cols})`;
   const where = i.where === null ? "" : ` where ${dialect.normalizeExpression(i.where)}`;
-  return `${i.unique ? "unique index" : "index"} ${i.name} (${cols})${where}`;
+  const using = i.using === undefined ? "" : ` using ${i.using}`;
+  return `${i.unique ? "unique index" : "index"} ${i.name}${using} (${cols})${where}`;
 }
 
 function renderForeignKey(fk: ForeignKeySnapshot, t: TableSnapshot): string {

@@ -129,15 +129,18 @@ export function blob(name?: string): Builder<Uint8Array> {
 
 /**
  * A type the DSL has no builder for, written as the database spells it: raw("tsvector"),
- * raw("search", "tsvector"), raw("integer[]"). Compared with the reflected type after the
- * dialect's own normalization; rows carry whatever the driver returns.
+ * raw("search", "tsvector"), raw("integer[]"), raw("") for a SQLite column declared without a
+ * type. Compared with the reflected type after the dialect's own normalization; rows carry
+ * whatever the driver returns.
  */
 export function raw(sqlType: string): Builder<unknown>;
 export function raw(name: string, sqlType: string): Builder<unknown>;
 export function raw(...args: unknown[]): Builder<unknown> {
   if (args.length === 0 || args.length > 2) throw modelsError(`raw() takes the SQL type, or a column name and the SQL type; got ${args.length} arguments`);
   const name = args.length === 2 ? requireName(args[0], "raw() column name") : null;
-  const sqlType = requireName(args[args.length - 1], "raw() SQL type");
+  // "" is SQLite's column declared without a type.
+  const sqlType = args[args.length - 1];
+  if (typeof sqlType !== "string") throw modelsError(`raw() takes the SQL type as a string, got ${JSON.stringify(sqlType)}`);
   return column(name, { kind: "raw", sql: sqlType.trim() });
 }
 

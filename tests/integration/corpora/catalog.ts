@@ -14,6 +14,8 @@ export interface CorpusCase {
   readonly schemas?: readonly string[];
   /** The database name the corpus insists on (its views name it), instead of a scratch one. */
   readonly database?: string;
+  /** Large enough to get a test file of its own, so it runs beside the others. */
+  readonly large?: boolean;
 }
 
 const MUSICBRAINZ_SCHEMAS = [
@@ -31,7 +33,7 @@ export const CORPORA: readonly CorpusCase[] = [
   { corpus: "phpbb", dialect: "postgresql", tables: 63 },
   { corpus: "roundcube", dialect: "postgresql", tables: 18 },
   { corpus: "synapse", dialect: "postgresql", tables: 138 },
-  { corpus: "musicbrainz", dialect: "postgresql", tables: 515, schemas: MUSICBRAINZ_SCHEMAS },
+  { corpus: "musicbrainz", dialect: "postgresql", tables: 515, schemas: MUSICBRAINZ_SCHEMAS, large: true },
   { corpus: "chinook", dialect: "mysql", tables: 11 },
   { corpus: "chinook-autoincrement", dialect: "mysql", tables: 11 },
   { corpus: "sakila", dialect: "mysql", tables: 16, database: "sakila" },
@@ -46,6 +48,6 @@ export const CORPORA: readonly CorpusCase[] = [
   { corpus: "synapse", dialect: "sqlite", tables: 134 },
 ];
 
-export function casesFor(dialect: DialectName): CorpusCase[] {
-  return CORPORA.filter((c) => c.dialect === dialect);
+export function casesFor(dialect: DialectName, large = false): CorpusCase[] {
+  return CORPORA.filter((c) => c.dialect === dialect && (c.large ?? false) === large);
 }

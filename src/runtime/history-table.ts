@@ -1,4 +1,5 @@
-import type { Connection, Dialect } from "../dialects/dialect.js";
+import type { Connection } from "../dialects/dialect.js";
+import { BookkeepingTable } from "./bookkeeping-table.js";
 import type { Op } from "../operations/types.js";
 import type { TableSnapshot } from "../snapshot/types.js";
 
@@ -22,22 +23,7 @@ export interface HistoryRow extends HistoryEntry {
 const COLUMNS = ["revision", "direction", "applied_at", "duration_ms", "checksum"] as const;
 
 /** The audit trail: one row per applied step, appended in the step's own transaction. */
-export class HistoryTable {
-  readonly #dialect: Dialect;
-  readonly name: string;
-  readonly schema: string | null;
-
-  constructor(dialect: Dialect, name: string, schema: string | null) {
-    this.#dialect = dialect;
-    this.name = name;
-    this.schema = schema;
-  }
-
-  get qualified(): string {
-    const q = this.#dialect.quoteIdentifier;
-    return this.schema ? `${q(this.schema)}.${q(this.name)}` : q(this.name);
-  }
-
+export class HistoryTable extends BookkeepingTable {
   snapshot(): TableSnapshot {
     const column = (name: string, type: TableSnapshot["columns"][number]["type"], nullable: boolean, autoincrement = false) =>
       ({ name, type, nullable, default: null, autoincrement, comment: null });
@@ -64,7 +50,7 @@ export class HistoryTable {
   /** Whether the table exists (a database migrated before the audit trail existed has none). */
   async exists(conn: Connection): Promise<boolean> {
     try {
-      await conn.query(`SELECT ${this.#dialect.quoteIdentifier("id")} FROM ${this.qualified} WHERE 1 = 0`);
+      await conn.query(`SELECT ${this.dialect.quoteIdentifier("id")} FROM ${this.qualified} WHERE 1 = 0`);
       return true;
     } catch {
       return false;
@@ -72,8 +58,8 @@ export class HistoryTable {
   }
 
   insert(entry: HistoryEntry): string {
-    const q = this.#dialect.quoteIdentifier;
-    const lit = (v: unknown) => this.#dialect.literal(v);
+    const q = this.dialect.quoteIdentifier;
+    const lit = (v: unknown) => this.dialect.literal(v);
     // The database's clock, not ours: an offline script records when it was actually applied.
     const values = [lit(entry.revision), lit(entry.direction), "CURRENT_TIMESTAMP", lit(entry.durationMs), lit(entry.checksum)];
     return `INSERT INTO ${this.qualified} (${COLUMNS.map(q).join(", ")}) VALUES (${values.join(", ")})`;
@@ -81,7 +67,7 @@ export class HistoryTable {
 
   /** Every row, oldest first; null when the table does not exist. */
   async read(conn: Connection): Promise<HistoryRow[] | null> {
-    const q = this.#dialect.quoteIdentifier;
+    const q = this.dialect.quoteIdentifier;
     let rows: Record<string, unknown>[];
     try {
       rows = await conn.query(`SELECT ${["id", ...COLUMNS].map(q).join(", ")} FROM ${this.qualified} ORDER BY ${q("id")}`);

@@ -1,24 +1,10 @@
-import type { Connection, Dialect } from "../dialects/dialect.js";
+import type { Connection } from "../dialects/dialect.js";
+import { BookkeepingTable } from "./bookkeeping-table.js";
 import type { Op } from "../operations/types.js";
 import type { TableSnapshot } from "../snapshot/types.js";
 
 /** Where each database stands: one row per head in a one-column table. */
-export class VersionTable {
-  readonly #dialect: Dialect;
-  readonly name: string;
-  readonly schema: string | null;
-
-  constructor(dialect: Dialect, name: string, schema: string | null) {
-    this.#dialect = dialect;
-    this.name = name;
-    this.schema = schema;
-  }
-
-  get qualified(): string {
-    const q = this.#dialect.quoteIdentifier;
-    return this.schema ? `${q(this.schema)}.${q(this.name)}` : q(this.name);
-  }
-
+export class VersionTable extends BookkeepingTable {
   snapshot(): TableSnapshot {
     return {
       schema: this.schema,
@@ -54,7 +40,7 @@ export class VersionTable {
    * updates the other's, reaching base deletes.
    */
   transition(before: readonly string[], after: readonly string[]): string[] {
-    const lit = (v: string) => this.#dialect.literal(v);
+    const lit = (v: string) => this.dialect.literal(v);
     const removed = before.filter((r) => !after.includes(r));
     const added = after.filter((r) => !before.includes(r));
     const out: string[] = [];

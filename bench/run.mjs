@@ -12,7 +12,7 @@ import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from "nod
 import { cpus, loadavg, platform, release, totalmem } from "node:os";
 import { join } from "node:path";
 import { execFileSync } from "node:child_process";
-import { DIALECTS, LABEL, serverStatus } from "./lib/databases.mjs";
+import { LABEL, serverStatus } from "./lib/databases.mjs";
 import { parseOptions, USAGE } from "./lib/options.mjs";
 import { REPO_ROOT, RESULTS_DIR } from "./lib/paths.mjs";
 import { evaluateTargets, renderReport } from "./lib/report.mjs";
@@ -23,7 +23,13 @@ import { runHistorySuite } from "./suites/history.mjs";
 import { runSchemaSuite } from "./suites/schema.mjs";
 import { runStartupSuite } from "./suites/startup.mjs";
 
-const options = parseOptions(process.argv.slice(2));
+let options;
+try {
+  options = parseOptions(process.argv.slice(2));
+} catch (e) {
+  process.stderr.write(`bench: ${e.message}\n`);
+  process.exit(2);
+}
 if (options.help) {
   process.stdout.write(USAGE);
   process.exit(0);

@@ -5,7 +5,7 @@
  * python child through a wrapper reading RUSAGE_CHILDREN.
  */
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -38,24 +38,31 @@ function withMemoryProbe(argv, rssFile, env) {
   return { argv, env };
 }
 
-/** One run: wall time measured around the process, peak memory from the probe. */
-export function runOnce(argv, { cwd, env = {}, input = null, timeoutMs = 30 * 60_000 } = {}) {
+/**
+ * One run: wall time measured around the process, peak memory from the probe. Output goes to
+ * files, not pipes: a tool that calls process.exit() right after printing (drizzle-kit does)
+ * loses whatever is still queued for a pipe, and would be miscounted.
+ */
+export function runOnce(argv, { cwd, env = {}, timeoutMs = 30 * 60_000 } = {}) {
   const probeDir = mkdtempSync(join(tmpdir(), "athanor-bench-rss-"));
   const rssFile = join(probeDir, "rss");
+  const outFile = join(probeDir, "stdout");
+  const errFile = join(probeDir, "stderr");
   const wrapped = withMemoryProbe(argv, rssFile, { ...process.env, NO_COLOR: "1", ...env });
+  const out = openSync(outFile, "w");
+  const err = openSync(errFile, "w");
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
-    const child = spawn(wrapped.argv[0], wrapped.argv.slice(1), { cwd, env: wrapped.env, stdio: [input === null ? "ignore" : "pipe", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
+    const child = spawn(wrapped.argv[0], wrapped.argv.slice(1), { cwd, env: wrapped.env, stdio: ["ignore", out, err] });
+    closeSync(out);
+    closeSync(err);
     const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
-    child.stdout.on("data", (d) => { stdout += d; });
-    child.stderr.on("data", (d) => { stderr += d; });
-    if (input !== null) child.stdin.end(input);
     child.on("error", (e) => { clearTimeout(timer); rmSync(probeDir, { recursive: true, force: true }); reject(e); });
     child.on("close", (code, signal) => {
       clearTimeout(timer);
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      const stdout = readFileSync(outFile, "utf8");
+      const stderr = readFileSync(errFile, "utf8");
       let rssKB = null;
       try {
         // GNU time writes "Command exited with non-zero status N" before %M on failure.

@@ -20,6 +20,8 @@ export const USAGE = `npm run bench -- [options]
   --no-save                     print only; write nothing under bench/results/
 `;
 
+const SUITES = ["startup", "history", "chain", "schema"];
+
 const list = (v) => v.split(",").map((s) => s.trim()).filter(Boolean);
 const numbers = (v) => list(v).map((s) => {
   const n = Number(s.replace(/_/g, ""));
@@ -31,7 +33,7 @@ export function parseOptions(argv) {
   const o = {
     sizes: [100, 500, 1000],
     dialects: [...DIALECTS],
-    only: ["startup", "history", "chain", "schema"],
+    only: [...SUITES],
     runs: 3,
     heavyRuns: 1,
     startupRuns: 10,
@@ -51,7 +53,10 @@ export function parseOptions(argv) {
     switch (key) {
       case "sizes": o.sizes = numbers(value); break;
       case "dialects": o.dialects = checkDialects(list(value)); break;
-      case "only": o.only = list(value); break;
+      case "only":
+        o.only = list(value);
+        for (const s of o.only) if (!SUITES.includes(s)) throw new Error(`unknown suite ${s} (one of ${SUITES.join(", ")})`);
+        break;
       case "runs": [o.runs] = numbers(value); break;
       case "heavy-runs": [o.heavyRuns] = numbers(value); break;
       case "startup-runs": [o.startupRuns] = numbers(value); break;

@@ -209,7 +209,7 @@ async function drizzleSide(ctx, schema, at, fresh) {
   }
   const limit = ctx.options.drizzleMaxN[dialect];
   if (n > limit) {
-    ctx.skip({ ...at, tool: "drizzle-kit", reason: `left out above N = ${limit} on ${dialect} by default (minutes per run); --drizzle-max-n=${dialect}:${n} includes it` });
+    ctx.skip({ ...at, tool: "drizzle-kit", reason: `left out above N = ${limit} by default (minutes per run); --drizzle-max-n=${dialect}:all includes it` });
     return;
   }
   const db0 = await fresh();

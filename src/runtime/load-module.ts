@@ -20,6 +20,8 @@ const TS_FILE = /\.[cm]?tsx?$/;
 export class ModuleLoader {
   readonly #fresh: boolean;
   #tsx: Promise<(specifier: string, parent: string) => Promise<unknown>> | null = null;
+  /** Imports started ahead of need by `prefetch`, by file, until `import` asks for them. */
+  readonly #ahead = new Map<string, Promise<unknown>>();
 
   constructor(options: { readonly fresh?: boolean } = {}) {
     this.#fresh = options.fresh ?? true;
@@ -28,13 +30,34 @@ export class ModuleLoader {
   /** `what` names the file in errors ("config", "models", "revision"); `code` is the error it raises. */
   async import(file: string, what: string, code: ErrorCode): Promise<Record<string, unknown>> {
     try {
-      const url = pathToFileURL(file).href;
-      if (!TS_FILE.test(file)) return (await import(url)) as Record<string, unknown>;
-      const load = await this.#tsxImport(file);
-      return (await load(url, import.meta.url)) as Record<string, unknown>;
+      const ahead = this.#ahead.get(file);
+      this.#ahead.delete(file);
+      return (await (ahead ?? this.#load(file))) as Record<string, unknown>;
     } catch (e) {
       throw new AthanorError(code, `${what} file ${file} failed to load: ${firstLine(messageOf(e))}`, { file, cause: e });
     }
+  }
+
+  /**
+   * Starts importing files that `import` will be asked for soon (the next revisions of a run).
+   * Each TypeScript import is a few round trips to tsx's loader thread; started ahead, they
+   * overlap the database work of the revision in progress instead of adding to it. A failure
+   * is reported by the `import` call that asks for the file, as if nothing had been prefetched.
+   */
+  prefetch(files: readonly string[]): void {
+    for (const file of files) {
+      if (this.#ahead.has(file)) continue;
+      const loading = this.#load(file);
+      loading.catch(() => undefined);
+      this.#ahead.set(file, loading);
+    }
+  }
+
+  async #load(file: string): Promise<unknown> {
+    const url = pathToFileURL(file).href;
+    if (!TS_FILE.test(file)) return import(url);
+    const load = await this.#tsxImport(file);
+    return load(url, import.meta.url);
   }
 
   #tsxImport(file: string): Promise<(specifier: string, parent: string) => Promise<unknown>> {

@@ -69,6 +69,9 @@ export function connectionTarget(conn: Connection, dialect: Dialect, excludeTabl
   };
 }
 
+/** Revisions whose files load while the one before them runs (see ModuleLoader.prefetch). */
+const LOOKAHEAD = 8;
+
 const rowsText = (rows: readonly string[]): string => rows.join(", ") || "<base>";
 
 /**
@@ -95,6 +98,7 @@ export async function runSteps(steps: readonly MigrationStep[], o: RunOptions): 
       const started = Date.now();
       o.events?.onStepStart?.(step);
       const checksum = o.history ? await revisionChecksum(step.revision.path).catch(() => null) : null;
+      o.loader.prefetch(steps.slice(index + 1, index + 1 + LOOKAHEAD).map((s) => s.revision.path));
       const progress = new StepProgress(!transactional);
       if (perStep) await exec(o.dialect.begin);
       try {

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { isAthanorError } from "../../../src/errors.js";
 import { Operations } from "../../../src/operations/operations.js";
 import { all, CHILDREN, dump, openFixture, PARENTS, recreations, runOps, schemaText } from "./batch-fixture.js";
-import { reflect, type Db } from "./helpers.js";
+import { reflect, runInTransaction, type Db } from "./helpers.js";
 
 describe("sqlite batchAlterTable on a populated database", () => {
   let db: Db;
@@ -213,7 +213,7 @@ describe("sqlite batchAlterTable offline (--sql)", () => {
       await batch.createCheckConstraint("ck_child_qty", "qty <> ''");
     }, { copyFrom }));
     expect(recreations(script)).toBe(1);
-    await runScript(db, script);
+    await runInTransaction(db, script);
     expect(await dump(db, "child")).toEqual(rows.map((r) => ({ ...r, qty: String(r.qty) })));
     expect((await reflect(db, "child"))!).toMatchObject({
       foreignKeys: [{ referredTable: "parent", referredColumns: ["id"], onDelete: "CASCADE" }],
@@ -232,7 +232,7 @@ describe("sqlite batchAlterTable offline (--sql)", () => {
     const script = await compileOffline(db, (op) => op.batchAlterTable("parent", async (batch) => {
       await batch.alterColumn("legacy", { type: "integer" });
     }, { copyFrom: { columns: { id: { type: "integer", primaryKey: true, autoincrement: true }, name: { type: "varchar(40)" }, legacy: { type: "text" } } } }));
-    const failed = await runScript(db, script).catch((e: unknown) => e);
+    const failed = await runInTransaction(db, script).catch((e: unknown) => e);
     expect(isAthanorError(failed) && failed.message).toMatch(/^table "parent" has triggers, which a recreate written offline \(--sql\) cannot carry over/);
     expect(await schemaText(db)).toEqual(before);
   });
@@ -250,13 +250,3 @@ async function compileOffline(db: Db, body: (op: Operations) => Promise<void>): 
   return out;
 }
 
-async function runScript(db: Db, statements: readonly string[]): Promise<void> {
-  await db.conn.execute(db.dialect.begin);
-  try {
-    for (const s of statements) await db.conn.execute(s);
-    await db.conn.execute(db.dialect.commit);
-  } catch (e) {
-    await db.conn.execute(db.dialect.rollback);
-    throw e;
-  }
-}

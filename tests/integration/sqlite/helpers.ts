@@ -30,9 +30,8 @@ export function onlineContext(db: Db): CompileContext {
   };
 }
 
-/** Compile an op and run its statements the way the runner does: one by one, in a transaction. */
-export async function run(db: Db, op: Op, ctx: CompileContext = onlineContext(db)): Promise<string[]> {
-  const statements = await db.dialect.compile(op, ctx);
+/** Run statements one by one in a transaction, rolling back on the first failure. */
+export async function runInTransaction(db: Db, statements: readonly string[]): Promise<void> {
   await db.conn.execute(db.dialect.begin);
   try {
     for (const s of statements) await db.conn.execute(s);
@@ -41,6 +40,12 @@ export async function run(db: Db, op: Op, ctx: CompileContext = onlineContext(db
     await db.conn.execute(db.dialect.rollback);
     throw e;
   }
+}
+
+/** Compile an op and run its statements the way the runner does: one by one, in a transaction. */
+export async function run(db: Db, op: Op, ctx: CompileContext = onlineContext(db)): Promise<string[]> {
+  const statements = await db.dialect.compile(op, ctx);
+  await runInTransaction(db, statements);
   return statements;
 }
 

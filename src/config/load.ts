@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { dirname, isAbsolute, join, resolve } from "node:path";
 import type { DatabaseUrl } from "../dialects/dialect.js";
 import { AthanorError } from "../errors.js";
-import { defaultExport, findUp, ModuleLoader, namedExport } from "../runtime/load-module.js";
+import { defaultExport, ModuleLoader, namedExport } from "../runtime/load-module.js";
 import type { AthanorConfig, IncludeNameInfo, IncludeObjectInfo } from "./types.js";
 import { parseDatabaseUrl } from "./url.js";
 
@@ -124,4 +124,3 @@ export function bookkeepingTables(config: Pick<ResolvedConfig, "versionTable" | 
   return { schema: config.versionTableSchema, names: [config.versionTable, config.historyTable] };
 }
 
-export { findUp };

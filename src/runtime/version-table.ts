@@ -1,4 +1,5 @@
 import type { Connection } from "../dialects/dialect.js";
+import { diffVersionRows } from "../script/index.js";
 import { BookkeepingTable } from "./bookkeeping-table.js";
 import type { Op } from "../operations/types.js";
 import type { TableSnapshot } from "../snapshot/types.js";
@@ -41,14 +42,12 @@ export class VersionTable extends BookkeepingTable {
    */
   transition(before: readonly string[], after: readonly string[]): string[] {
     const lit = (v: string) => this.dialect.literal(v);
-    const removed = before.filter((r) => !after.includes(r));
-    const added = after.filter((r) => !before.includes(r));
-    const out: string[] = [];
-    while (removed.length > 0 && added.length > 0) {
-      out.push(`UPDATE ${this.qualified} SET version_num = ${lit(added.shift()!)} WHERE version_num = ${lit(removed.shift()!)}`);
-    }
-    for (const r of removed) out.push(`DELETE FROM ${this.qualified} WHERE version_num = ${lit(r)}`);
-    for (const a of added) out.push(`INSERT INTO ${this.qualified} (version_num) VALUES (${lit(a)})`);
-    return out;
+    return diffVersionRows(before, after).map((a) => {
+      switch (a.kind) {
+        case "update": return `UPDATE ${this.qualified} SET version_num = ${lit(a.to)} WHERE version_num = ${lit(a.from)}`;
+        case "delete": return `DELETE FROM ${this.qualified} WHERE version_num = ${lit(a.revision)}`;
+        case "insert": return `INSERT INTO ${this.qualified} (version_num) VALUES (${lit(a.revision)})`;
+      }
+    });
   }
 }

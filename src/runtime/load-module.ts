@@ -1,14 +1,19 @@
 import { randomUUID } from "node:crypto";
-import { existsSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname } from "node:path";
 import { pathToFileURL } from "node:url";
 import { AthanorError, messageOf, type ErrorCode } from "../errors.js";
+import { CompiledModules } from "./compiled-modules.js";
+import { findUp } from "./find-up.js";
+
+export { findUp };
 
 const TS_FILE = /\.[cm]?tsx?$/;
 
 /**
- * Imports user files (config, models, revision scripts). TypeScript goes through tsx, which is
- * loaded only when a .ts file must be read and follows the project's tsconfig (paths included).
+ * Imports user files (config, models, revision scripts). TypeScript is compiled once into a
+ * cached bundle that later runs import natively (see CompiledModules); a file the cache cannot
+ * serve, and a bundle that fails to load, go through tsx, which is loaded only then and follows
+ * the project's tsconfig (paths included), so its errors are the ones users see.
  *
  * By default tsx is registered in a namespace of its own, so that each loader sees fresh
  * modules (a library caller may load edited files again in one process). That has a price:
@@ -19,6 +24,10 @@ const TS_FILE = /\.[cm]?tsx?$/;
  */
 export class ModuleLoader {
   readonly #fresh: boolean;
+  /** Fresh loaders import each bundle under a query of their own, so it is evaluated anew. */
+  readonly #instance = randomUUID();
+  /** The bundle caches, by the folder of the files they serve. */
+  readonly #caches = new Map<string, CompiledModules | null>();
   #tsx: Promise<(specifier: string, parent: string) => Promise<unknown>> | null = null;
   /** Imports started ahead of need by `prefetch`, by file, until `import` asks for them. */
   readonly #ahead = new Map<string, Promise<unknown>>();
@@ -56,8 +65,21 @@ export class ModuleLoader {
   async #load(file: string): Promise<unknown> {
     const url = pathToFileURL(file).href;
     if (!TS_FILE.test(file)) return import(url);
+    const bundle = await this.#cacheFor(dirname(file))?.get(file);
+    if (bundle) {
+      try {
+        return await import(pathToFileURL(bundle).href + (this.#fresh ? `?${this.#instance}` : ""));
+      } catch {
+        // Loaded through tsx below, whose error (or success) stands.
+      }
+    }
     const load = await this.#tsxImport(file);
     return load(url, import.meta.url);
+  }
+
+  #cacheFor(dir: string): CompiledModules | null {
+    if (!this.#caches.has(dir)) this.#caches.set(dir, CompiledModules.near(dir));
+    return this.#caches.get(dir)!;
   }
 
   #tsxImport(file: string): Promise<(specifier: string, parent: string) => Promise<unknown>> {
@@ -98,15 +120,4 @@ export function namedExport(mod: Record<string, unknown>, name: string): unknown
 
 function firstLine(s: string): string {
   return s.split("\n").find((l) => l.trim() !== "") ?? s;
-}
-
-export function findUp(start: string, name: string): string | null {
-  let dir = start;
-  for (;;) {
-    const candidate = join(dir, name);
-    if (existsSync(candidate)) return candidate;
-    const parent = dirname(dir);
-    if (parent === dir) return null;
-    dir = parent;
-  }
 }

@@ -10,7 +10,7 @@ const args = process.argv.slice(2);
 if (args.length === 1 && args[0] === "--version") {
   const { readFileSync } = await import("node:fs");
   process.stdout.write(`${JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")).version}\n`);
-} else import("../dist/cli/main.js").then(
+} else import("../dist/bundle/cli.js").then(
   async ({ main }) => { process.exitCode = await main(process.argv.slice(2)); },
   (e) => { console.error(`athanor: cannot start (${e.message}); was the package built? run npm run build`); process.exitCode = 3; },
 );

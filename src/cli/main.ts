@@ -1,4 +1,4 @@
-import { Command, CommanderError } from "commander";
+import type * as commander from "commander";
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -8,6 +8,9 @@ import { COMMAND_MODULES } from "./commands/index.js";
 import { makeContext, type CliContext, type GlobalOptions } from "./context.js";
 import { makeOutput } from "./output.js";
 import { protectRelative } from "./relative-args.js";
+import { requirePackage } from "../require-package.js";
+
+const { Command, CommanderError } = requirePackage("commander") as typeof commander;
 
 function packageVersion(): string {
   const pkg = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "package.json");

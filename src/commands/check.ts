@@ -1,4 +1,4 @@
-import { createTwoFilesPatch } from "diff";
+import type * as jsdiff from "diff";
 import { AthanorError } from "../errors.js";
 import type { Op } from "../operations/types.js";
 import { verifyChecksums, type AuditFindings } from "../runtime/audit.js";
@@ -7,6 +7,7 @@ import { loadGraph, resolveConfigInput, withDatabase, type ConfigInput } from ".
 import { diffModels } from "./model-diff.js";
 import { renderSchemaText } from "./schema-text.js";
 import { requireAtHeads } from "./status.js";
+import { requirePackage } from "../require-package.js";
 
 export interface CheckResult {
   /** True when the models match the database at head. */
@@ -60,6 +61,8 @@ function requireSingleHead(graph: RevisionGraph): void {
 }
 
 function unifiedDiff(database: string, models: string): string {
+  // Loaded only when there is something to show: most checks find nothing.
+  const { createTwoFilesPatch } = requirePackage("diff") as typeof jsdiff;
   const patch = createTwoFilesPatch("database", "models", database, models, undefined, undefined, { context: 3 });
   // The first line is a row of "=" that says nothing in a terminal or a CI log.
   return patch.split("\n").filter((line, i) => !(i === 0 && /^=+$/.test(line))).join("\n");

@@ -1,8 +1,12 @@
-import { InvalidArgumentError, type Command } from "commander";
+import type * as commander from "commander";
+import type { Command } from "commander";
+import { requirePackage } from "../../require-package.js";
 import { downgrade, stamp, upgrade, type MigrateEvents, type MigrateOptions, type MigrateResult } from "../../commands/migrate.js";
 import type { CliContext } from "../context.js";
 import { withInterrupt } from "../interrupt.js";
 import { unprotect } from "../relative-args.js";
+
+const { InvalidArgumentError } = requirePackage("commander") as typeof commander;
 
 function print(c: CliContext, r: MigrateResult, direction: string): void {
   if (r.script !== undefined) {

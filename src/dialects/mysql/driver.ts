@@ -1,11 +1,13 @@
 /** Connections through mysql2, and scratch databases on the same server. */
 import { randomBytes } from "node:crypto";
-import { createConnection } from "mysql2/promise";
 import type { Connection as MysqlConnection, ConnectionOptions } from "mysql2/promise";
+import { requirePackage } from "../../require-package.js";
 import type { Connection, DatabaseUrl, ScratchDatabase } from "../dialect.js";
 import { scrubPassword } from "../../config/url.js";
 import { AthanorError, messageOf } from "../../errors.js";
 import { quoteIdentifier } from "./sql-text.js";
+
+const { createConnection } = requirePackage("mysql2/promise") as typeof import("mysql2/promise");
 
 const DEFAULT_PORT = 3306;
 

@@ -1,15 +1,18 @@
 /**
  * The `pg` driver behind the Connection interface: URL → client options, typed errors.
  */
-import pg from "pg";
+import type pgModule from "pg";
+import { requirePackage } from "../../require-package.js";
 import type { Connection, DatabaseUrl } from "../dialect.js";
 import { AthanorError } from "../../errors.js";
 import { scrubPassword } from "../../config/url.js";
 
+const pg = requirePackage("pg") as typeof pgModule;
+
 const DEFAULT_PORT = 5432;
 const CONNECT_TIMEOUT_MS = 10_000;
 
-export function clientOptions(url: DatabaseUrl): pg.ClientConfig {
+export function clientOptions(url: DatabaseUrl): pgModule.ClientConfig {
   const sslmode = url.params["sslmode"];
   return {
     host: url.host ?? "localhost",
@@ -47,8 +50,8 @@ export async function connect(url: DatabaseUrl): Promise<Connection> {
   return wrap(client, url);
 }
 
-function wrap(client: pg.Client, url: DatabaseUrl): Connection {
-  const run = async (sql: string, params?: readonly unknown[]): Promise<pg.QueryResult> => {
+function wrap(client: pgModule.Client, url: DatabaseUrl): Connection {
+  const run = async (sql: string, params?: readonly unknown[]): Promise<pgModule.QueryResult> => {
     try {
       return await client.query(sql, params ? [...params] : undefined);
     } catch (e) {

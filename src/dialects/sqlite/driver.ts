@@ -2,13 +2,15 @@
  * better-sqlite3 behind the async Connection interface. The driver is synchronous; each call
  * runs to completion before its promise settles, which keeps statement order exact.
  */
-import Database from "better-sqlite3";
+import type DatabaseModule from "better-sqlite3";
+import { requirePackage } from "../../require-package.js";
 import { existsSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { scrubPassword } from "../../config/url.js";
 import type { Connection, DatabaseUrl } from "../dialect.js";
 import { AthanorError, messageOf } from "../../errors.js";
 
+const Database = requirePackage("better-sqlite3") as typeof DatabaseModule;
 const BUSY_TIMEOUT_MS = 5000;
 
 /** The file a URL names: ":memory:" stays as is, a relative path resolves against cwd. */
@@ -25,7 +27,7 @@ export async function connect(url: DatabaseUrl): Promise<Connection> {
       throw new AthanorError("CONNECTION", `cannot open SQLite database "${file}": directory "${dir}" does not exist`);
     }
   }
-  let db: Database.Database;
+  let db: DatabaseModule.Database;
   try {
     db = new Database(file, { readonly: url.params.mode === "ro", fileMustExist: url.params.mode === "ro" });
   } catch (e) {
@@ -46,7 +48,7 @@ export async function connect(url: DatabaseUrl): Promise<Connection> {
 }
 
 class SqliteConnection implements Connection {
-  constructor(private readonly db: Database.Database, private readonly url: DatabaseUrl) {}
+  constructor(private readonly db: DatabaseModule.Database, private readonly url: DatabaseUrl) {}
 
   async query<R = Record<string, unknown>>(sql: string, params: readonly unknown[] = []): Promise<R[]> {
     try {

@@ -3,9 +3,12 @@
  * would block the run's own writes, so the lock is an exclusive transaction on a small file
  * beside the database: the operating system drops it when the process dies.
  */
-import Database from "better-sqlite3";
+import type DatabaseModule from "better-sqlite3";
+import { requirePackage } from "../../require-package.js";
 import type { Connection, MigrationLock } from "../dialect.js";
 import { AthanorError, messageOf } from "../../errors.js";
+
+const Database = requirePackage("better-sqlite3") as typeof DatabaseModule;
 
 /** Poll rather than use busy_timeout: the driver is synchronous and would block the event loop (and Ctrl-C). */
 const POLL_MS = 50;
@@ -20,7 +23,7 @@ export async function acquireLock(conn: Connection, _name: string, timeoutMs: nu
   if (!main?.file) return { release: async () => undefined };
   // The file is never deleted: a waiter holding the old file open would then lock a different file than a newcomer.
   const file = lockFileFor(main.file);
-  let lockDb: Database.Database;
+  let lockDb: DatabaseModule.Database;
   try {
     lockDb = new Database(file);
     lockDb.pragma("busy_timeout = 0");

@@ -13,7 +13,12 @@ const dist = join(dirname(fileURLToPath(import.meta.url)), "..", "dist");
 const outdir = join(dist, "bundle");
 rmSync(outdir, { recursive: true, force: true });
 await build({
-  entryPoints: { index: join(dist, "index.js"), cli: join(dist, "cli", "main.js") },
+  entryPoints: {
+    index: join(dist, "index.js"),
+    cli: join(dist, "cli", "main.js"),
+    // Started as a worker thread by ModelsAhead, from beside the chunk that starts it.
+    "models-worker": join(dist, "commands", "models-worker.js"),
+  },
   outdir,
   bundle: true,
   splitting: true,

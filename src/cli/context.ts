@@ -27,7 +27,7 @@ export function makeContext(out: Output, globals: GlobalOptions, setExitCode: (c
     out,
     globals,
     // One command per process: user files need no fresh namespace, and share its modules.
-    config: () => ({ configFile: globals.config, url: globals.url, freshModules: false }),
+    config: () => ({ configFile: globals.config, url: globals.url, freshModules: false, modelsInWorker: true }),
     events: () => ({
       onStepStart: (s) => out.err(`${out.cyan(s.direction === "up" ? "Running upgrade" : "Running downgrade")} ${s.rowsBefore.join(", ") || "<base>"} -> ${s.rowsAfter.join(", ") || "<base>"}, ${s.revision.message}`),
       onStatement: globals.verbose ? (sql) => out.err(out.dim(sql)) : undefined,

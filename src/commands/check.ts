@@ -3,8 +3,10 @@ import { AthanorError } from "../errors.js";
 import type { Op } from "../operations/types.js";
 import { verifyChecksums, type AuditFindings } from "../runtime/audit.js";
 import type { RevisionGraph } from "../script/index.js";
-import { loadGraph, resolveConfigInput, withDatabase, type ConfigInput } from "./context.js";
-import { diffModels } from "./model-diff.js";
+import type { ResolvedConfig } from "../config/load.js";
+import type { ModelsSource } from "./compiled-models.js";
+import { loadGraph, resolveConfigInput, withDatabase, type ConfigInput, type Database } from "./context.js";
+import { diffModels, modelsOf } from "./model-diff.js";
 import { renderSchemaText } from "./schema-text.js";
 import { requireAtHeads } from "./status.js";
 import { requirePackage } from "../require-package.js";
@@ -35,17 +37,24 @@ export async function check(input?: ConfigInput): Promise<CheckResult> {
   const config = await resolveConfigInput(input);
   const graph = await loadGraph(config);
   requireSingleHead(graph);
-  return withDatabase(config, async (db) => {
-    await requireAtHeads(db, graph);
-    const result = await diffModels(config, db);
-    const audit = await verifyChecksums(db, graph);
-    const ok = result.ops.length === 0 && audit.changed.length === 0 && audit.unknown.length === 0;
-    const diff = result.ops.length === 0 ? "" : unifiedDiff(
-      renderSchemaText(result.database, db.dialect),
-      renderSchemaText(result.model, db.dialect),
-    );
-    return { ok, heads: graph.heads, ops: result.ops, warnings: result.warnings, diff, audit };
-  });
+  const models = modelsOf(config);
+  try {
+    return await withDatabase(config, (db) => checkAgainst(db, config, graph, models));
+  } finally {
+    models.close?.();
+  }
+}
+
+async function checkAgainst(db: Database, config: ResolvedConfig, graph: RevisionGraph, models: ModelsSource): Promise<CheckResult> {
+  await requireAtHeads(db, graph);
+  const result = await diffModels(config, db, [], undefined, models);
+  const audit = await verifyChecksums(db, graph);
+  const ok = result.ops.length === 0 && audit.changed.length === 0 && audit.unknown.length === 0;
+  const diff = result.ops.length === 0 ? "" : unifiedDiff(
+    renderSchemaText(result.database, db.dialect),
+    renderSchemaText(result.model, db.dialect),
+  );
+  return { ok, heads: graph.heads, ops: result.ops, warnings: result.warnings, diff, audit };
 }
 
 function requireSingleHead(graph: RevisionGraph): void {

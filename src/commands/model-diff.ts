@@ -9,7 +9,9 @@ import { defaultExport, namedExport } from "../runtime/load-module.js";
 import type { Op } from "../operations/types.js";
 import { compileMetadata, isMetaData, renameHints, type MetaData } from "../schema/index.js";
 import type { ForeignKeySnapshot, SchemaSnapshot, TableSnapshot } from "../snapshot/types.js";
+import type { CompiledModels, ModelsSource } from "./compiled-models.js";
 import { tableExcluder } from "./context.js";
+import { ModelsAhead } from "./models-ahead.js";
 
 export interface ModelDiff {
   readonly ops: readonly Op[];
@@ -119,30 +121,66 @@ export function filterSnapshot(snap: SchemaSnapshot, options: DiffOptions, sourc
  * through, settle renames (hints first, then the resolver), and diff. The heart of
  * autogenerate, check and diff; tests call it with a MetaData of their own.
  */
-export async function diffMetadata(md: MetaData, db: DiffTarget, options: DiffOptions = {}): Promise<ModelDiff> {
+export function diffMetadata(md: MetaData, db: DiffTarget, options: DiffOptions = {}): Promise<ModelDiff> {
+  return diffModelsFrom(metadataSource(md), db, options);
+}
+
+/** The models of a MetaData already loaded, compiled on the calling thread. */
+export function metadataSource(md: MetaData | (() => Promise<MetaData>)): ModelsSource {
+  return {
+    async compile(defaultSchema) {
+      const metadata = typeof md === "function" ? await md() : md;
+      return { snapshot: compileMetadata(metadata, { defaultSchema }), renames: renameHints(metadata, { defaultSchema }) };
+    },
+  };
+}
+
+/**
+ * The configured models: compiled in a worker thread while the caller reflects the database
+ * when the config allows it (the CLI), else loaded and compiled here when asked for.
+ */
+export function modelsOf(config: ResolvedConfig): ModelsSource {
+  const inline = metadataSource(() => loadMetadata(config));
+  return config.modelsInWorker && config.models ? new ModelsAhead(config.models, inline) : inline;
+}
+
+/**
+ * diffMetadata from any source of models. The database is reflected while the models load
+ * and compile (unless the schemas to reflect depend on the models), so a server works on its
+ * catalog queries, and a worker on the models, at the same time.
+ */
+export async function diffModelsFrom(models: ModelsSource, db: DiffTarget, options: DiffOptions = {}): Promise<ModelDiff> {
   const defaultSchema = db.dialect.defaultSchema ?? (await db.dialect.currentSchema?.(db.conn)) ?? null;
-  const compiled = compileMetadata(md, { defaultSchema });
+  const compiling = models.compile(defaultSchema);
+  compiling.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
   const includeName = options.includeName ?? (() => true);
+  const reflectFilter = makeFilter(options, "database");
+  const own = options.ownTable ?? (() => false);
+  const reflect = (schemas: readonly (string | null)[]) => db.dialect.introspect(db.conn, {
+    schemas,
+    excludeTable: (schema, name) => own(schema, name) || !reflectFilter.table(schema, name),
+  });
   const schemas: (string | null)[] = [null];
+  let reflected: SchemaSnapshot;
+  let compiled: CompiledModels;
   if (options.includeSchemas) {
-    for (const t of compiled.tables) {
+    compiled = await compiling;
+    for (const t of compiled.snapshot.tables) {
       if (t.schema !== null && !schemas.includes(t.schema) && includeName({ type: "schema", name: t.schema, schema: null, table: null })) {
         schemas.push(t.schema);
       }
     }
+    reflected = await reflect(schemas);
+  } else {
+    reflected = await reflect(schemas);
+    compiled = await compiling;
   }
-  const reflectFilter = makeFilter(options, "database");
-  const own = options.ownTable ?? (() => false);
-  const reflected = await db.dialect.introspect(db.conn, {
-    schemas,
-    excludeTable: (schema, name) => own(schema, name) || !reflectFilter.table(schema, name),
-  });
   const model = filterSnapshot({
-    tables: compiled.tables.filter((t) => schemas.includes(t.schema)),
-    enums: compiled.enums.filter((e) => schemas.includes(e.schema)),
+    tables: compiled.snapshot.tables.filter((t) => schemas.includes(t.schema)),
+    enums: compiled.snapshot.enums.filter((e) => schemas.includes(e.schema)),
   }, options, "model");
   const database = filterSnapshot(reflected, options, "database");
-  let renames = mergeHints(renameHints(md, { defaultSchema }), options.renames ?? { tables: new Map(), columns: new Map() });
+  let renames = mergeHints(compiled.renames, options.renames ?? { tables: new Map(), columns: new Map() });
   if (options.resolveRename) renames = await resolveRenames(model, database, db.dialect, renames, options.resolveRename);
   const result = compareSchemas(model, database, db.dialect, {
     compareType: options.compareType,
@@ -166,9 +204,9 @@ export function diffOptionsOf(config: ResolvedConfig): DiffOptions {
 }
 
 /** Compare the configured models with the live database. */
-export async function diffModels(
+export function diffModels(
   config: ResolvedConfig, db: DiffTarget, extraRenames: readonly string[] = [], resolveRename?: RenameResolver,
+  models: ModelsSource = modelsOf(config),
 ): Promise<ModelDiff> {
-  const md = await loadMetadata(config);
-  return diffMetadata(md, db, { ...diffOptionsOf(config), renames: parseRenameFlags(extraRenames), resolveRename });
+  return diffModelsFrom(models, db, { ...diffOptionsOf(config), renames: parseRenameFlags(extraRenames), resolveRename });
 }

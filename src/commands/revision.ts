@@ -3,7 +3,7 @@ import { groupIntoBatches } from "../operations/batch.js";
 import { reverseOps } from "../operations/reverse.js";
 import type { Op } from "../operations/types.js";
 import { loadGraph, resolveConfigInput, withDatabase, type ConfigInput } from "./context.js";
-import { diffModels } from "./model-diff.js";
+import { diffModels, modelsOf } from "./model-diff.js";
 import { planRevision, writeRevisionFile, type RevisionPlacement } from "./revision-file.js";
 import { requireAtHeads } from "./status.js";
 
@@ -38,12 +38,13 @@ export async function revision(input: ConfigInput, options: RevisionOptions = {}
   let upgradeOps: readonly Op[] = [];
   let warnings: readonly string[] = [];
   if (options.autogenerate) {
+    const models = modelsOf(config);
     const diff = await withDatabase(config, async (db) => {
       await requireAtHeads(db, graph);
-      const found = await diffModels(config, db, options.rename ?? [], options.resolveRename);
+      const found = await diffModels(config, db, options.rename ?? [], options.resolveRename, models);
       const batches = config.renderAsBatch ?? db.dialect.prefersBatch;
       return batches ? { ...found, ops: groupIntoBatches(found.ops) } : found;
-    });
+    }).finally(() => models.close?.());
     if (diff.ops.length === 0) return { path: null, revision: null, ops: [], warnings: diff.warnings };
     upgradeOps = diff.ops;
     warnings = diff.warnings;

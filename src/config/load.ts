@@ -35,6 +35,8 @@ export interface ResolvedConfig {
   readonly renderAsBatch: boolean | null;
   /** Loads user modules (models, revisions) for this run. */
   readonly loader: ModuleLoader;
+  /** Compile the models in a worker thread while the database is reflected. */
+  readonly modelsInWorker: boolean;
 }
 
 export interface LoadConfigOptions {
@@ -49,6 +51,12 @@ export interface LoadConfigOptions {
    * same process sees edited files. The CLI, one command per process, turns this off.
    */
   readonly freshModules?: boolean;
+  /**
+   * Compile the models in a worker thread, so that a comparison loads them while it reflects
+   * the database (the CLI turns this on; it needs the built package, and falls back to the
+   * calling thread when the worker cannot deliver).
+   */
+  readonly modelsInWorker?: boolean;
 }
 
 export function findConfigFile(cwd: string): string | null {
@@ -75,10 +83,10 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Resol
   if (!raw || typeof raw !== "object") {
     throw new AthanorError("CONFIG", `config file ${file} must export a configuration object (export default defineConfig({ ... }))`, { file });
   }
-  return resolveConfig(raw, file, loader, options.url ?? env.DATABASE_URL);
+  return resolveConfig(raw, file, loader, options.url ?? env.DATABASE_URL, options.modelsInWorker);
 }
 
-export function resolveConfig(raw: AthanorConfig, file: string, loader: ModuleLoader, urlOverride?: string): ResolvedConfig {
+export function resolveConfig(raw: AthanorConfig, file: string, loader: ModuleLoader, urlOverride?: string, modelsInWorker = false): ResolvedConfig {
   const root = dirname(file);
   const abs = (p: string) => (isAbsolute(p) ? p : resolve(root, p));
   const urlString = urlOverride || raw.url;
@@ -106,6 +114,7 @@ export function resolveConfig(raw: AthanorConfig, file: string, loader: ModuleLo
     postWriteHooks: raw.postWriteHooks ?? [],
     renderAsBatch: raw.renderAsBatch ?? null,
     loader,
+    modelsInWorker,
   };
 }
 

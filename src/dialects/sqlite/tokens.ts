@@ -17,8 +17,15 @@ export interface Token {
 }
 
 const MULTI_OPS = ["||", "<<", ">>", "<=", ">=", "==", "!=", "<>", "->>", "->"];
-const WORD_START = /[A-Za-z_\u0080-\uffff]/;
-const WORD_PART = /[A-Za-z0-9_$\u0080-\uffff]/;
+/** Sticky: matched in place at lastIndex, without copying the rest of the text. */
+const NUMBER = /0x[0-9a-f]+|(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?/iy;
+
+// Character classes by code unit: a schema of a thousand tables is a megabyte of CREATE text.
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const isWordStart = (c: number): boolean => isLetter(c) || c === 95 || c >= 0x80;
+const isWordPart = (c: number): boolean => isWordStart(c) || isDigit(c) || c === 36;
+const isSpace = (c: number, ch: string): boolean => (c < 0x80 ? c === 32 || (c >= 9 && c <= 13) : /\s/.test(ch));
 
 export function tokenize(sql: string): Token[] {
   const tokens: Token[] = [];
@@ -29,7 +36,8 @@ export function tokenize(sql: string): Token[] {
   };
   while (i < sql.length) {
     const ch = sql[i]!;
-    if (/\s/.test(ch)) { i++; continue; }
+    const c = sql.charCodeAt(i);
+    if (isSpace(c, ch)) { i++; continue; }
     if (ch === "-" && sql[i + 1] === "-") {
       const nl = sql.indexOf("\n", i);
       i = nl < 0 ? sql.length : nl + 1;
@@ -60,15 +68,16 @@ export function tokenize(sql: string): Token[] {
       i = end;
       continue;
     }
-    if (/[0-9]/.test(ch) || (ch === "." && /[0-9]/.test(sql[i + 1] ?? ""))) {
-      const m = /^(0x[0-9a-f]+|(\d+\.?\d*|\.\d+)(e[+-]?\d+)?)/i.exec(sql.slice(i))!;
+    if (isDigit(c) || (ch === "." && isDigit(sql.charCodeAt(i + 1)))) {
+      NUMBER.lastIndex = i;
+      const m = NUMBER.exec(sql)!;
       push("number", i, i + m[0].length);
       i += m[0].length;
       continue;
     }
-    if (WORD_START.test(ch)) {
+    if (isWordStart(c)) {
       let j = i + 1;
-      while (j < sql.length && WORD_PART.test(sql[j]!)) j++;
+      while (j < sql.length && isWordPart(sql.charCodeAt(j))) j++;
       push("word", i, j);
       i = j;
       continue;

@@ -37,7 +37,7 @@ export async function check(input?: ConfigInput): Promise<CheckResult> {
   const config = await resolveConfigInput(input);
   const graph = await loadGraph(config);
   requireSingleHead(graph);
-  const models = modelsOf(config);
+  const models = await modelsOf(config);
   try {
     return await withDatabase(config, (db) => checkAgainst(db, config, graph, models));
   } finally {

@@ -13,9 +13,10 @@ export class ModelsAhead implements ModelsSource {
   readonly #answer: Promise<CompiledModels | null>;
   readonly #inline: ModelsSource;
 
-  constructor(file: string, inline: ModelsSource) {
+  /** `bundle`: the models' compiled bundle (see CompiledModules). */
+  constructor(bundle: string, inline: ModelsSource) {
     this.#inline = inline;
-    this.#worker = new Worker(new URL("./models-worker.js", import.meta.url), { workerData: { file } });
+    this.#worker = new Worker(new URL("./models-worker.js", import.meta.url), { workerData: { bundle } });
     // Never the reason the process stays up, whatever happens to the worker.
     this.#worker.unref();
     this.#answer = new Promise((resolve) => {

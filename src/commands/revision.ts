@@ -38,7 +38,7 @@ export async function revision(input: ConfigInput, options: RevisionOptions = {}
   let upgradeOps: readonly Op[] = [];
   let warnings: readonly string[] = [];
   if (options.autogenerate) {
-    const models = modelsOf(config);
+    const models = await modelsOf(config);
     const diff = await withDatabase(config, async (db) => {
       await requireAtHeads(db, graph);
       const found = await diffModels(config, db, options.rename ?? [], options.resolveRename, models);

@@ -16,6 +16,14 @@ const dist = (module: string) => import(pathToFileURL(join(REPO_ROOT, "dist", mo
 const { ModelsAhead } = (await dist("commands/models-ahead.js")) as typeof import("../../../src/commands/models-ahead.js");
 const { metadataSource } = (await dist("commands/model-diff.js")) as typeof import("../../../src/commands/model-diff.js");
 const { ModuleLoader, namedExport } = (await dist("runtime/load-module.js")) as typeof import("../../../src/runtime/load-module.js");
+const { CompiledModules } = (await dist("runtime/compiled-modules.js")) as typeof import("../../../src/runtime/compiled-modules.js");
+
+/** The worker takes the models' compiled bundle, as the CLI hands it over. */
+async function ahead(file: string, fallback: ModelsSource) {
+  const bundle = await CompiledModules.near(dir)!.get(file);
+  expect(bundle).not.toBeNull();
+  return new ModelsAhead(bundle!, fallback);
+}
 
 const MODELS = `import { MetaData, table, integer, varchar } from "athanor";
 export const metadata = new MetaData({ schema: "app" });
@@ -43,7 +51,7 @@ describe("models compiled in a worker thread", () => {
     const file = join(dir, "models.ts");
     writeFileSync(file, MODELS);
     const fallback = inline(file);
-    const fromWorker = await new ModelsAhead(file, fallback).compile("app");
+    const fromWorker = await (await ahead(file, fallback)).compile("app");
     expect(fallback.asked).toBe(0);
     const here = await inline(file).compile("app");
     expect(fromWorker.snapshot).toEqual(here.snapshot);
@@ -55,7 +63,7 @@ describe("models compiled in a worker thread", () => {
     const file = join(dir, "models.ts");
     writeFileSync(file, `${MODELS}\nthrow new Error("models are broken");\n`);
     const fallback = inline(file);
-    await expect(new ModelsAhead(file, fallback).compile(null)).rejects.toThrow(/models file .*models\.ts failed to load: models are broken/);
+    await expect((await ahead(file, fallback)).compile(null)).rejects.toThrow(/models file .*models\.ts failed to load: models are broken/);
     expect(fallback.asked).toBe(1);
   });
 
@@ -63,7 +71,7 @@ describe("models compiled in a worker thread", () => {
     const file = join(dir, "models.ts");
     writeFileSync(file, `export const metadata = 42;\n`);
     const fallback = inline(file);
-    await expect(new ModelsAhead(file, fallback).compile(null)).rejects.toThrow(/compileMetadata\(\) expects a MetaData/);
+    await expect((await ahead(file, fallback)).compile(null)).rejects.toThrow(/compileMetadata\(\) expects a MetaData/);
     expect(fallback.asked).toBe(1);
   });
 });

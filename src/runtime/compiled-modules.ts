@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { builtinModules } from "node:module";
-import { readFileSync } from "node:fs";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { dirname, extname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Loader, Plugin } from "esbuild";
@@ -16,6 +16,12 @@ const FORMAT = 1;
  */
 const NEEDS_OWN_LOCATION = /\bimport\.meta\b|\b__dirname\b|\b__filename\b|\brequire\s*[.(]/;
 
+/**
+ * An import or re-export of values, static or dynamic. A file without one needs no bundling;
+ * a false alarm only costs a build. (`import type` and `export type` are erased.)
+ */
+const IMPORTS_VALUES = /^\s*import\s+(?!type\s)|^\s*export\s+(?!type\s)[^;]*?\bfrom\s*["'`]|\bimport\s*\(/m;
+
 const LOADERS: Readonly<Record<string, Loader>> = {
   ".ts": "ts", ".mts": "ts", ".cts": "ts", ".tsx": "tsx",
   ".js": "js", ".mjs": "js", ".cjs": "js", ".jsx": "jsx", ".json": "json",
@@ -23,12 +29,15 @@ const LOADERS: Readonly<Record<string, Loader>> = {
 
 const BUILTINS = new Set(builtinModules);
 
+/** The first line of each bundle: a comment holding its manifest. */
+const HEADER = "// athanor compiled module ";
+
 interface Manifest {
   readonly format: number;
   /** Every file the bundle was made from (and the tsconfig that steered it), with its sha1. */
   readonly inputs: readonly (readonly [string, string])[];
-  /** The bundle, beside the manifest; null: these inputs go through tsx (the bundle was refused). */
-  readonly output: string | null;
+  /** These inputs go through tsx: the bundle holds no code, only this manifest. */
+  readonly refused: boolean;
 }
 
 /**
@@ -39,8 +48,10 @@ interface Manifest {
  *
  * A bundle holds the file and the user's own files it imports; packages stay imports, resolved
  * from the cache folder, which sits in the `node_modules` the files themselves resolve from.
- * It is used only while every input still has the content it was made from (checked by hash
- * on each load, so an edit is seen at once, whatever the clock says). Whatever a bundle could
+ * Its first line lists the files it was made from, with their hashes: it is used only while
+ * every one still has that content (checked on each load, so an edit is seen at once,
+ * whatever the clock says). One file per entry, named after the entry's path: creating files
+ * is what a first run through a long chain of revisions spends most on. Whatever a bundle could
  * get wrong (a file that needs its own location, packages found in another node_modules, a
  * read-only cache) is refused here, and the caller loads that file through tsx as before.
  */
@@ -67,20 +78,23 @@ export class CompiledModules {
   }
 
   /**
-   * What the manifest says while every input is unchanged; undefined when it says nothing.
-   * Read synchronously: these are small files, and an async read is four thread-pool round
-   * trips, which a chain of a thousand revisions would pay several thousand times.
+   * What the bundle's manifest says while every input is unchanged; undefined when it says
+   * nothing. Read synchronously: these are small files, and an async read is four thread-pool
+   * round trips, which a chain of a thousand revisions would pay several thousand times.
    */
   #fresh(file: string): string | null | undefined {
+    const path = this.#bundlePath(file);
     let manifest: Manifest;
     try {
-      manifest = JSON.parse(readFileSync(this.#manifestPath(file), "utf8")) as Manifest;
+      const text = readFileSync(path, "utf8");
+      if (!text.startsWith(HEADER)) return undefined;
+      manifest = JSON.parse(text.slice(HEADER.length, text.indexOf("\n"))) as Manifest;
     } catch {
       return undefined;
     }
     if (manifest.format !== FORMAT) return undefined;
-    if (!manifest.inputs.every(([path, hash]) => hashFile(path) === hash)) return undefined;
-    return manifest.output === null ? null : join(this.#dir, manifest.output);
+    if (!manifest.inputs.every(([input, hash]) => hashFile(input) === hash)) return undefined;
+    return manifest.refused ? null : path;
   }
 
   async #compile(file: string): Promise<string | null> {
@@ -92,41 +106,53 @@ export class CompiledModules {
     }
     const inputs = new Map<string, string>();
     const state = { refused: false };
+    const tsconfig = findUp(dirname(file), "tsconfig.json");
     let text: string;
     try {
-      const result = await esbuild.build({
-        entryPoints: [file],
-        bundle: true,
-        write: false,
-        format: "esm",
-        platform: "node",
-        target: `node${process.versions.node}`,
-        logLevel: "silent",
-        absWorkingDir: dirname(file),
-        plugins: [userFilesOnly(this.#nodeModules, inputs, state)],
-      });
-      text = result.outputFiles[0]!.text;
+      const source = readFileSync(file, "utf8");
+      const loader = LOADERS[extname(file)];
+      if (loader && !IMPORTS_VALUES.test(source) && !NEEDS_OWN_LOCATION.test(source)) {
+        // Nothing to bundle (a revision file imports only types): one transform, a fraction of
+        // a build, which a fresh clone's first run through a long chain makes for every file.
+        const result = await esbuild.transform(source, {
+          loader, format: "esm", target: `node${process.versions.node}`, sourcefile: file, logLevel: "silent",
+          ...(tsconfig ? { tsconfigRaw: readFileSync(tsconfig, "utf8") } : {}),
+        });
+        inputs.set(file, sha1(source));
+        text = result.code;
+      } else {
+        const result = await esbuild.build({
+          entryPoints: [file],
+          bundle: true,
+          write: false,
+          format: "esm",
+          platform: "node",
+          target: `node${process.versions.node}`,
+          logLevel: "silent",
+          absWorkingDir: dirname(file),
+          plugins: [userFilesOnly(this.#nodeModules, inputs, state)],
+        });
+        text = result.outputFiles[0]!.text;
+      }
     } catch {
       // A syntax error, an import that does not resolve: tsx reports it the way users know.
       return null;
     }
-    const tsconfig = findUp(dirname(file), "tsconfig.json");
     if (tsconfig) inputs.set(tsconfig, hashFile(tsconfig) ?? "");
     // A refusal is remembered too, so that the next runs go to tsx without bundling first.
-    const output = state.refused ? null : `${sha1(text)}.mjs`;
-    const manifest: Manifest = { format: FORMAT, inputs: [...inputs], output };
+    const manifest: Manifest = { format: FORMAT, inputs: [...inputs], refused: state.refused };
+    const path = this.#bundlePath(file);
     try {
-      await mkdir(this.#dir, { recursive: true });
-      if (output) await writeAtomically(join(this.#dir, output), text);
-      await writeAtomically(this.#manifestPath(file), JSON.stringify(manifest));
+      mkdirSync(this.#dir, { recursive: true });
+      writeAtomically(path, `${HEADER}${JSON.stringify(manifest)}\n${state.refused ? "" : text}`);
     } catch {
       return null;
     }
-    return output && join(this.#dir, output);
+    return state.refused ? null : path;
   }
 
-  #manifestPath(file: string): string {
-    return join(this.#dir, `${sha1(file)}.json`);
+  #bundlePath(file: string): string {
+    return join(this.#dir, `${sha1(file)}.mjs`);
   }
 }
 
@@ -200,9 +226,12 @@ function sha1(text: string): string {
   return createHash("sha1").update(text).digest("hex");
 }
 
-/** Another process may be writing the same entry: each writes a file of its own, then renames it. */
-async function writeAtomically(path: string, text: string): Promise<void> {
+/**
+ * Another process may be writing the same entry: each writes a file of its own, then renames
+ * it. Synchronous, like the reads: small files, written once per file compiled.
+ */
+function writeAtomically(path: string, text: string): void {
   const tmp = `${path}.${randomBytes(6).toString("hex")}.tmp`;
-  await writeFile(tmp, text);
-  await rename(tmp, path);
+  writeFileSync(tmp, text);
+  renameSync(tmp, path);
 }

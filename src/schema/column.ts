@@ -82,12 +82,14 @@ export class ColumnBuilder<TData = unknown, TNullable extends boolean = boolean>
   readonly def: ColumnDef;
 
   constructor(def: ColumnDef) {
-    this.def = Object.freeze({ ...def });
+    // A frozen definition is one of ours (a builder's own copy): it is shared, not copied again.
+    // Models declare tens of thousands of builders, each method call making another.
+    this.def = Object.isFrozen(def) ? def : Object.freeze({ ...def });
     Object.freeze(this);
   }
 
   #with<D = TData, N extends boolean = TNullable>(patch: Partial<ColumnDef>): ColumnBuilder<D, N> {
-    return new ColumnBuilder<D, N>({ ...this.def, ...patch });
+    return new ColumnBuilder<D, N>(Object.freeze({ ...this.def, ...patch }));
   }
 
   notNull(): ColumnBuilder<TData, false> {

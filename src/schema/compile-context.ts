@@ -4,6 +4,8 @@ import type { TableDef } from "./table-definition.js";
 /** What compiling one table needs to know about the rest of the models. */
 export interface Context {
   readonly tables: readonly TableDef[];
+  /** A declared table by its schema (normalized) and name; null when there is none. */
+  readonly findTable: (schema: string | null, name: string) => TableDef | null;
   readonly convention: NamingConvention;
   readonly metadataSchema: string | null;
   readonly normalize: (schema: string | null) => string | null;

@@ -16,7 +16,7 @@ interface ReferredTarget {
 
 /** Finds the referred table among the models and checks its columns, so a typo fails here and not in the database. */
 function resolveReferred(target: ReferredTarget, ctx: Context, what: string): ReferredTarget {
-  const found = ctx.tables.find((t) => t.name === target.table && ctx.normalize(t.schema) === ctx.normalize(target.schema));
+  const found = ctx.findTable(target.schema, target.table);
   const label = tableLabel({ schema: target.schema, name: target.table });
   if (!found) {
     throw modelsError(`${what} refers to table "${label}", which is not declared in this MetaData`);

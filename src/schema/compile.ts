@@ -142,11 +142,17 @@ export function compileMetadata(metadata: MetaData, options: CompileOptions = {}
   if (!isMetaData(metadata)) throw modelsError("compileMetadata() expects a MetaData");
   const defaultSchema = options.defaultSchema ?? null;
   const defs = metadata.tables.map(tableDefinition);
+  const normalize = (schema: string | null): string | null => (schema !== null && schema === defaultSchema ? null : schema);
+  // Every foreign key looks up the table it refers to: by index, not by a scan of the models.
+  const byKey = new Map<string, TableDef>();
+  const key = (schema: string | null, name: string): string => `${normalize(schema) ?? ""}\u0000${name}`;
+  for (const def of defs) if (!byKey.has(key(def.schema, def.name))) byKey.set(key(def.schema, def.name), def);
   const ctx: Context = {
     tables: defs,
+    findTable: (schema, name) => byKey.get(key(schema, name)) ?? null,
     convention: metadata.namingConvention,
     metadataSchema: metadata.schema,
-    normalize: (schema) => (schema !== null && schema === defaultSchema ? null : schema),
+    normalize,
   };
   return {
     tables: defs.map((def) => compileTable(def, ctx)).sort(bySchemaAndName),

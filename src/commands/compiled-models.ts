@@ -14,3 +14,23 @@ export interface ModelsSource {
   /** Lets go of what was started ahead when the caller ends before asking for the models. */
   close?(): void;
 }
+
+/**
+ * The models as text, to cross from the worker to the main thread. A structured clone of a
+ * large snapshot (tens of thousands of objects) took 70–130 ms to arrive, and left objects
+ * slower to read in the comparison; JSON.parse of the same takes 20–40 ms.
+ */
+export function encodeCompiledModels(models: CompiledModels): string {
+  return JSON.stringify({
+    snapshot: models.snapshot,
+    tables: [...models.renames.tables],
+    columns: [...models.renames.columns],
+  });
+}
+
+export function decodeCompiledModels(text: string): CompiledModels {
+  const { snapshot, tables, columns } = JSON.parse(text) as {
+    snapshot: SchemaSnapshot; tables: [string, string][]; columns: [string, string][];
+  };
+  return { snapshot, renames: { tables: new Map(tables), columns: new Map(columns) } };
+}

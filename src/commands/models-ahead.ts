@@ -1,5 +1,5 @@
 import { Worker } from "node:worker_threads";
-import type { CompiledModels, ModelsSource } from "./compiled-models.js";
+import { decodeCompiledModels, type CompiledModels, type ModelsSource } from "./compiled-models.js";
 
 /**
  * Compiles the models in a worker thread, started as soon as the config is read, so that
@@ -20,7 +20,7 @@ export class ModelsAhead implements ModelsSource {
     // Never the reason the process stays up, whatever happens to the worker.
     this.#worker.unref();
     this.#answer = new Promise((resolve) => {
-      this.#worker.once("message", (m: CompiledModels | null) => resolve(m));
+      this.#worker.once("message", (m: string | null) => resolve(m === null ? null : decodeCompiledModels(m)));
       this.#worker.once("error", () => resolve(null));
       this.#worker.once("exit", () => resolve(null));
     });

@@ -38,6 +38,8 @@ export function renamedReferences(fk: ForeignKeySnapshot, renames: AppliedRename
 
 /** A database table as it stands once this diff's renames are done (its own and those it refers to). */
 export function renamedView(db: TableSnapshot, oldKey: string, renames: AppliedRenames): TableSnapshot {
+  // Most diffs rename nothing: the table then stands as it is, with no copy of every list in it.
+  if (renames.tables.size === 0 && renames.columns.size === 0) return db;
   const own = renames.columns.get(oldKey);
   const col = (c: string): string => own?.get(c) ?? c;
   return {

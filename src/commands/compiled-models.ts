@@ -1,4 +1,5 @@
 import type { RenameHints } from "../autogenerate/context.js";
+import { compileMetadata, renameHints, type MetaData } from "../schema/index.js";
 import type { SchemaSnapshot } from "../snapshot/types.js";
 
 /** The models as a comparison takes them: compiled against the connection's default schema. */
@@ -13,6 +14,16 @@ export interface ModelsSource {
   compile(defaultSchema: string | null): Promise<CompiledModels>;
   /** Lets go of what was started ahead when the caller ends before asking for the models. */
   close?(): void;
+}
+
+/** The models of a MetaData (or of the loader of one), compiled on the calling thread. */
+export function metadataSource(md: MetaData | (() => Promise<MetaData>)): ModelsSource {
+  return {
+    async compile(defaultSchema) {
+      const metadata = typeof md === "function" ? await md() : md;
+      return { snapshot: compileMetadata(metadata, { defaultSchema }), renames: renameHints(metadata, { defaultSchema }) };
+    },
+  };
 }
 
 /**

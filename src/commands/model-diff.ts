@@ -1,3 +1,5 @@
+import { statSync } from "node:fs";
+import { dirname } from "node:path";
 import { compareSchemas } from "../autogenerate/compare.js";
 import type { CompareHook, RenameHints } from "../autogenerate/context.js";
 import { resolveRenames, type RenameResolver } from "../autogenerate/renames.js";
@@ -7,14 +9,12 @@ import type { Connection, Dialect } from "../dialects/dialect.js";
 import { AthanorError } from "../errors.js";
 import { defaultExport, namedExport } from "../runtime/load-module.js";
 import type { Op } from "../operations/types.js";
-import { compileMetadata, isMetaData, renameHints, type MetaData } from "../schema/index.js";
+import { CompiledModules } from "../runtime/compiled-modules.js";
+import { isMetaData, type MetaData } from "../schema/index.js";
 import type { ForeignKeySnapshot, SchemaSnapshot, TableSnapshot } from "../snapshot/types.js";
-import type { CompiledModels, ModelsSource } from "./compiled-models.js";
+import { metadataSource, type CompiledModels, type ModelsSource } from "./compiled-models.js";
 import { tableExcluder } from "./context.js";
 import { ModelsAhead } from "./models-ahead.js";
-import { CompiledModules } from "../runtime/compiled-modules.js";
-import { statSync } from "node:fs";
-import { dirname } from "node:path";
 
 export interface ModelDiff {
   readonly ops: readonly Op[];
@@ -126,16 +126,6 @@ export function filterSnapshot(snap: SchemaSnapshot, options: DiffOptions, sourc
  */
 export function diffMetadata(md: MetaData, db: DiffTarget, options: DiffOptions = {}): Promise<ModelDiff> {
   return diffModelsFrom(metadataSource(md), db, options);
-}
-
-/** The models of a MetaData already loaded, compiled on the calling thread. */
-export function metadataSource(md: MetaData | (() => Promise<MetaData>)): ModelsSource {
-  return {
-    async compile(defaultSchema) {
-      const metadata = typeof md === "function" ? await md() : md;
-      return { snapshot: compileMetadata(metadata, { defaultSchema }), renames: renameHints(metadata, { defaultSchema }) };
-    },
-  };
 }
 
 /** The configured models, loaded and compiled on the calling thread when asked for. */

@@ -7,8 +7,8 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { pathToFileURL } from "node:url";
 import { defaultExport, namedExport } from "../runtime/load-module.js";
-import { compileMetadata, isMetaData, renameHints, type MetaData } from "../schema/index.js";
-import { encodeCompiledModels, type CompiledModels } from "./compiled-models.js";
+import { isMetaData, type MetaData } from "../schema/index.js";
+import { encodeCompiledModels, metadataSource } from "./compiled-models.js";
 
 const port = parentPort!;
 const bundle = (workerData as { readonly bundle: string }).bundle;
@@ -23,8 +23,7 @@ const loaded = loadModels().catch(() => null);
 port.once("message", async ({ defaultSchema }: { readonly defaultSchema: string | null }) => {
   const md = await loaded;
   try {
-    const answer: CompiledModels | null = md && { snapshot: compileMetadata(md, { defaultSchema }), renames: renameHints(md, { defaultSchema }) };
-    port.postMessage(answer && encodeCompiledModels(answer));
+    port.postMessage(md && encodeCompiledModels(await metadataSource(md).compile(defaultSchema)));
   } catch {
     port.postMessage(null);
   }

@@ -14,7 +14,7 @@ import { REPO_ROOT } from "../../support/project.js";
 
 const dist = (module: string) => import(pathToFileURL(join(REPO_ROOT, "dist", module)).href);
 const { ModelsAhead } = (await dist("commands/models-ahead.js")) as typeof import("../../../src/commands/models-ahead.js");
-const { metadataSource } = (await dist("commands/model-diff.js")) as typeof import("../../../src/commands/model-diff.js");
+const { metadataSource } = (await dist("commands/compiled-models.js")) as typeof import("../../../src/commands/compiled-models.js");
 const { ModuleLoader, namedExport } = (await dist("runtime/load-module.js")) as typeof import("../../../src/runtime/load-module.js");
 const { CompiledModules } = (await dist("runtime/compiled-modules.js")) as typeof import("../../../src/runtime/compiled-modules.js");
 

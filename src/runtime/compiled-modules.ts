@@ -34,6 +34,8 @@ const HEADER = "// athanor compiled module ";
 
 interface Manifest {
   readonly format: number;
+  /** The Node.js the code was compiled for (its syntax target): another one compiles anew. */
+  readonly node: string;
   /** Every file the bundle was made from (and the tsconfig that steered it), with its sha1. */
   readonly inputs: readonly (readonly [string, string])[];
   /** These inputs go through tsx: the bundle holds no code, only this manifest. */
@@ -92,7 +94,7 @@ export class CompiledModules {
     } catch {
       return undefined;
     }
-    if (manifest.format !== FORMAT) return undefined;
+    if (manifest.format !== FORMAT || manifest.node !== process.versions.node) return undefined;
     if (!manifest.inputs.every(([input, hash]) => hashFile(input) === hash)) return undefined;
     return manifest.refused ? null : path;
   }
@@ -140,7 +142,7 @@ export class CompiledModules {
     }
     if (tsconfig) inputs.set(tsconfig, hashFile(tsconfig) ?? "");
     // A refusal is remembered too, so that the next runs go to tsx without bundling first.
-    const manifest: Manifest = { format: FORMAT, inputs: [...inputs], refused: state.refused };
+    const manifest: Manifest = { format: FORMAT, node: process.versions.node, inputs: [...inputs], refused: state.refused };
     const path = this.#bundlePath(file);
     try {
       mkdirSync(this.#dir, { recursive: true });

@@ -1,5 +1,4 @@
 import { statSync } from "node:fs";
-import { dirname } from "node:path";
 import { compareSchemas } from "../autogenerate/compare.js";
 import type { CompareHook, RenameHints } from "../autogenerate/context.js";
 import { resolveRenames, type RenameResolver } from "../autogenerate/renames.js";
@@ -9,7 +8,6 @@ import type { Connection, Dialect } from "../dialects/dialect.js";
 import { AthanorError } from "../errors.js";
 import { defaultExport, namedExport } from "../runtime/load-module.js";
 import type { Op } from "../operations/types.js";
-import { CompiledModules } from "../runtime/compiled-modules.js";
 import { isMetaData, type MetaData } from "../schema/index.js";
 import type { ForeignKeySnapshot, SchemaSnapshot, TableSnapshot } from "../snapshot/types.js";
 import { metadataSource, type CompiledModels, type ModelsSource } from "./compiled-models.js";
@@ -148,7 +146,7 @@ const WORKER_MIN_BUNDLE_BYTES = 256 * 1024;
 export async function modelsOf(config: ResolvedConfig): Promise<ModelsSource> {
   const inline = inlineModels(config);
   if (!config.modelsInWorker || !config.models) return inline;
-  const bundle = await CompiledModules.near(dirname(config.models))?.get(config.models);
+  const bundle = await config.loader.compiled(config.models);
   return bundle && statSync(bundle).size >= WORKER_MIN_BUNDLE_BYTES ? new ModelsAhead(bundle, inline) : inline;
 }
 

@@ -28,6 +28,8 @@ export class ModuleLoader {
   readonly #instance = randomUUID();
   /** The bundle caches, by the folder of the files they serve. */
   readonly #caches = new Map<string, CompiledModules | null>();
+  /** Each file's bundle lookup, by file. */
+  readonly #bundles = new Map<string, Promise<string | null>>();
   #tsx: Promise<(specifier: string, parent: string) => Promise<unknown>> | null = null;
   /** Imports started ahead of need by `prefetch`, by file, until `import` asks for them. */
   readonly #ahead = new Map<string, Promise<unknown>>();
@@ -65,7 +67,7 @@ export class ModuleLoader {
   async #load(file: string): Promise<unknown> {
     const url = pathToFileURL(file).href;
     if (!TS_FILE.test(file)) return import(url);
-    const bundle = await this.#cacheFor(dirname(file))?.get(file);
+    const bundle = await this.compiled(file);
     if (bundle) {
       try {
         return await import(pathToFileURL(bundle).href + (this.#fresh ? `?${this.#instance}` : ""));
@@ -75,6 +77,19 @@ export class ModuleLoader {
     }
     const load = await this.#tsxImport(file);
     return load(url, import.meta.url);
+  }
+
+  /**
+   * The compiled bundle a TypeScript file loads from (see CompiledModules), null when it goes
+   * through tsx. Looked up once per file for this loader, however many callers ask.
+   */
+  compiled(file: string): Promise<string | null> {
+    let found = this.#bundles.get(file);
+    if (!found) {
+      found = this.#cacheFor(dirname(file))?.get(file) ?? Promise.resolve(null);
+      this.#bundles.set(file, found);
+    }
+    return found;
   }
 
   #cacheFor(dir: string): CompiledModules | null {

@@ -5,8 +5,6 @@ import { AthanorError, messageOf, type ErrorCode } from "../errors.js";
 import { CompiledModules } from "./compiled-modules.js";
 import { findUp } from "./find-up.js";
 
-export { findUp };
-
 const TS_FILE = /\.[cm]?tsx?$/;
 
 /**

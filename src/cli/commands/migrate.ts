@@ -1,5 +1,4 @@
 import type * as commander from "commander";
-import type { Command } from "commander";
 import { requirePackage } from "../../require-package.js";
 import { downgrade, stamp, upgrade, type MigrateEvents, type MigrateOptions, type MigrateResult } from "../../commands/migrate.js";
 import type { CliContext } from "../context.js";
@@ -43,7 +42,7 @@ async function run(c: CliContext, flags: RunFlags, direction: string, fn: (o: Mi
 
 const LOCK_TIMEOUT_HELP = "seconds to wait for another run's migration lock (default: config lockTimeout, 300)";
 
-export function register(program: Command, ctx: () => CliContext): void {
+export function register(program: commander.Command, ctx: () => CliContext): void {
   program.command("upgrade").description("upgrade to a later revision").argument("[revision]", "target (head, heads, +N, <rev>, from:to with --sql)", "heads")
     .option("--sql", "print the SQL script instead of running it")
     .option("--lock-timeout <seconds>", LOCK_TIMEOUT_HELP, seconds)
